@@ -1,0 +1,288 @@
+/**
+ * The Siklus database schema (Drizzle). Invariants from docs/architecture:
+ * - every row carries its kabupaten/kota code (`kab_code`, e.g. "74.02"), the
+ *   future distribution column; provinces and the country root have none;
+ * - place (an area code) is the unit of access: codes are hierarchical
+ *   ("74.02.15.1005.RW003.RT001"), so a subtree is a prefix;
+ * - demographic rows (household, person) are edited in place with every field
+ *   change kept in `change_log`; clinical records will be append-only events.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text,
+  timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Installation settings (served districts, protocol overrides, thresholds). */
+export const setting = pgTable('setting', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The area tree: country root "ID", provinces, kabupaten/kota, kecamatan,
+ * desa/kelurahan from Kemendagri (idn-area-data), and sub-village units
+ * (dusun, RW, RT) created by users under a desa/kelurahan.
+ */
+export const area = pgTable('area', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  level: text('level').notNull(), // country | province | regency | district | village | dusun | rw | rt
+  kind: text('kind'), // regency: kabupaten|kota; village: desa|kelurahan
+  name: text('name').notNull(),
+  kabCode: text('kab_code'),
+  population: integer('population'),
+  populationMale: integer('population_male'),
+  populationFemale: integer('population_female'),
+  areaKm2: doublePrecision('area_km2'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('area_parent_idx').on(t.parentCode),
+  index('area_kab_idx').on(t.kabCode, t.level),
+  index('area_code_prefix_idx').using('btree', sql`${t.code} text_pattern_ops`),
+]);
+
+/** Alternative spellings of an area name ("Parit Mayor" for "Paritmayor"). */
+export const areaAlias = pgTable('area_alias', {
+  areaCode: text('area_code').notNull(),
+  alias: text('alias').notNull(),
+  kabCode: text('kab_code'),
+}, (t) => [primaryKey({ columns: [t.areaCode, t.alias] }), index('area_alias_alias_idx').on(t.alias)]);
+
+/** Boundary polygons imported from GeoJSON (`siklus boundaries import`). */
+export const areaBoundary = pgTable('area_boundary', {
+  areaCode: text('area_code').primaryKey(),
+  kabCode: text('kab_code'),
+  geometry: jsonb('geometry').notNull(),
+  source: text('source'),
+  importedAt: createdAt(),
+});
+
+/** Health facilities placed in the area tree, with the network parent (Posyandu → Pustu → Puskesmas). */
+export const facility = pgTable('facility', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  type: text('type').notNull(), // dinkes | puskesmas | pustu | posyandu | klinik_pratama | praktik_mandiri | rumah_sakit
+  name: text('name').notNull(),
+  code: text('code'), // Kemenkes facility code where known
+  areaCode: text('area_code').notNull(), // where it stands
+  parentId: uuid('parent_id'),
+  address: text('address'),
+  phone: text('phone'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('facility_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+  index('facility_parent_idx').on(t.parentId),
+  index('facility_kab_type_idx').on(t.kabCode, t.type),
+  uniqueIndex('facility_code_uq').on(t.code),
+]);
+
+/**
+ * The areas a facility serves: a Puskesmas's wilayah kerja (desa/kelurahan;
+ * a kecamatan may hold several Puskesmas), a Pustu's desa, a Posyandu's
+ * dusun/RW. A desa belongs to one Puskesmas work area.
+ */
+export const facilityCoverage = pgTable('facility_coverage', {
+  facilityId: uuid('facility_id').notNull(),
+  areaCode: text('area_code').notNull(),
+  facilityType: text('facility_type').notNull(),
+  kabCode: text('kab_code').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.facilityId, t.areaCode] }),
+  index('facility_coverage_area_idx').on(t.areaCode),
+  uniqueIndex('puskesmas_work_area_uq').on(t.areaCode).where(sql`facility_type = 'puskesmas'`),
+]);
+
+/** A household (keluarga) as on the Kartu Keluarga, at an address down to RT/RW. */
+export const household = pgTable('household', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  kkNumber: text('kk_number'),
+  areaCode: text('area_code').notNull(), // most specific unit: RT, RW, dusun or the desa itself
+  villageCode: text('village_code').notNull(),
+  address: text('address'),
+  headPersonId: uuid('head_person_id'),
+  lat: doublePrecision('lat'),
+  lng: doublePrecision('lng'),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by'),
+  updatedBy: uuid('updated_by'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index('household_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+  index('household_village_idx').on(t.villageCode),
+  index('household_kk_idx').on(t.kkNumber),
+]);
+
+/** A person: identity, domicile, family links and vital status. */
+export const person = pgTable('person', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  nik: text('nik'),
+  name: text('name').notNull(),
+  nameSearch: text('name_search').notNull(), // lower-case, accents and punctuation folded
+  sex: text('sex').notNull(), // M | F
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  birthDateEstimated: boolean('birth_date_estimated').notNull().default(false),
+  birthPlace: text('birth_place'),
+  motherId: uuid('mother_id'),
+  householdId: uuid('household_id'),
+  relationship: text('relationship'), // relation to the household head (KK codes)
+  phone: text('phone'),
+  jknNumber: text('jkn_number'),
+  status: text('status').notNull().default('alive'), // alive | deceased | moved
+  statusDate: date('status_date', { mode: 'string' }),
+  areaCode: text('area_code').notNull(), // domicile, most specific unit
+  villageCode: text('village_code').notNull(),
+  /** Warnings the user confirmed when saving (NIK/birth-date mismatch, possible duplicate). */
+  acceptedWarnings: jsonb('accepted_warnings').$type<AcceptedWarning[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by'),
+  updatedBy: uuid('updated_by'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('person_nik_uq').on(t.nik).where(sql`nik is not null`),
+  index('person_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
+  index('person_household_idx').on(t.householdId),
+  index('person_mother_idx').on(t.motherId),
+  index('person_village_birth_idx').on(t.villageCode, t.birthDate),
+  index('person_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
+]);
+
+export interface AcceptedWarning {
+  code: string;
+  field?: string;
+  message: string;
+  at: string;
+  by: string | null;
+}
+
+/** Where a person lived and when: moving closes one row and opens another. */
+export const personResidence = pgTable('person_residence', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  personId: uuid('person_id').notNull(),
+  householdId: uuid('household_id'),
+  areaCode: text('area_code').notNull(),
+  fromDate: date('from_date', { mode: 'string' }),
+  toDate: date('to_date', { mode: 'string' }),
+  reason: text('reason'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: createdAt(),
+}, (t) => [index('person_residence_person_idx').on(t.personId)]);
+
+/** Field-by-field history of every edit to a demographic row. */
+export const changeLog = pgTable('change_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kabCode: text('kab_code'),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id').notNull(),
+  field: text('field').notNull(),
+  oldValue: jsonb('old_value'),
+  newValue: jsonb('new_value'),
+  userId: uuid('user_id'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('change_log_entity_idx').on(t.entityType, t.entityId, t.at)]);
+
+/** A user account, bound to a place: a facility (its coverage) or an area. */
+export const appUser = pgTable('app_user', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(), // kader | bidan | petugas_klaster | kepala_puskesmas | dinkes | admin
+  facilityId: uuid('facility_id'),
+  areaCode: text('area_code').notNull(), // the place the user is bound to
+  kabCode: text('kab_code'),
+  phone: text('phone'),
+  locale: text('locale').notNull().default('id'),
+  active: boolean('active').notNull().default(true),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex('app_user_username_uq').on(sql`lower(${t.username})`)]);
+
+/** Login sessions; the cookie holds a random token, the table its SHA-256. */
+export const session = pgTable('session', {
+  id: text('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  createdAt: createdAt(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('session_user_idx').on(t.userId)]);
+
+/** Every read of a person's record and every write, with who, when, what and from where. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  userId: uuid('user_id'),
+  username: text('username'),
+  role: text('role'),
+  action: text('action').notNull(), // read | create | update | delete | denied | login | login_failed | logout | export
+  entityType: text('entity_type'),
+  entityId: text('entity_id'),
+  personId: uuid('person_id'),
+  areaCode: text('area_code'),
+  kabCode: text('kab_code'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  method: text('method'),
+  path: text('path'),
+  statusCode: smallint('status_code'),
+  details: jsonb('details'),
+}, (t) => [
+  index('audit_at_idx').on(t.at),
+  index('audit_user_idx').on(t.userId, t.at),
+  index('audit_person_idx').on(t.personId, t.at),
+  index('audit_entity_idx').on(t.entityType, t.entityId),
+  index('audit_action_ip_idx').on(t.action, t.ip, t.at),
+]);
+
+/**
+ * WHO growth reference LMS rows, imported by `siklus reference import who`
+ * from the text files WHO publishes (2006 standards by day or by length,
+ * 2007 reference by month).
+ */
+export const growthReference = pgTable('growth_reference', {
+  table: text('table_name').notNull(), // e.g. weianthro, wfawho2007
+  sex: smallint('sex').notNull(), // 1 male, 2 female
+  x: doublePrecision('x').notNull(), // age (days or months) or length/height (cm)
+  l: doublePrecision('l').notNull(),
+  m: doublePrecision('m').notNull(),
+  s: doublePrecision('s').notNull(),
+  loh: text('loh'), // L or H where the file says
+}, (t) => [primaryKey({ columns: [t.table, t.sex, t.x] })]);
+
+export const referenceImport = pgTable('reference_import', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(), // who-growth | population | boundaries
+  source: text('source'),
+  rows: integer('rows').notNull(),
+  details: jsonb('details'),
+  importedBy: text('imported_by'),
+  importedAt: createdAt(),
+});
+
+export type Area = typeof area.$inferSelect;
+export type Facility = typeof facility.$inferSelect;
+export type Household = typeof household.$inferSelect;
+export type Person = typeof person.$inferSelect;
+export type AppUser = typeof appUser.$inferSelect;
