@@ -1,0 +1,92 @@
+import type { Issue } from './issues';
+
+export type Locale = 'id' | 'en';
+
+/**
+ * Validation and warning messages, Bahasa Indonesia first. Written for the
+ * person at the keyboard (often a kader): what is wrong and what to do.
+ * `{name}` is replaced from the issue's params.
+ */
+const MESSAGES: Record<string, Record<Locale, string>> = {
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  invalid: { id: 'Isian tidak valid.', en: 'Invalid value.' },
+  too_long: { id: 'Terlalu panjang (maksimal {max} karakter).', en: 'Too long (at most {max} characters).' },
+  invalid_date: { id: 'Tanggal tidak valid. Gunakan format TTTT-BB-HH.', en: 'Invalid date. Use YYYY-MM-DD.' },
+  date_in_future: { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' },
+  date_too_old: { id: 'Tanggal terlalu jauh di masa lalu.', en: 'The date is too far in the past.' },
+  nik_format: {
+    id: 'NIK harus 16 digit angka (terisi {length} digit). Periksa kembali dari KTP atau KK.',
+    en: 'A NIK has 16 digits (got {length}). Check it against the KTP or KK.',
+  },
+  nik_date_block: {
+    id: 'Digit 7–12 NIK bukan tanggal lahir yang mungkin. Periksa kembali NIK.',
+    en: 'Digits 7–12 of the NIK are not a possible birth date. Check the NIK.',
+  },
+  nik_region_unknown: {
+    id: 'Kode wilayah NIK ({region}) tidak dikenal. Periksa 6 digit pertama NIK.',
+    en: 'The NIK region code ({region}) is unknown. Check the first 6 digits.',
+  },
+  nik_district_unknown: {
+    id: 'Kode kecamatan NIK ({region}) tidak ada dalam daftar kecamatan saat ini. Lanjutkan jika NIK sesuai KTP.',
+    en: 'The NIK kecamatan code ({region}) is not in the current list. Continue if the NIK matches the KTP.',
+  },
+  nik_birth_date_mismatch: {
+    id: 'Tanggal lahir pada NIK ({nikDate}) berbeda dengan tanggal lahir yang diisi. Periksa keduanya; lanjutkan jika sudah sesuai dokumen.',
+    en: 'The birth date in the NIK ({nikDate}) differs from the date entered. Check both; continue if they match the documents.',
+  },
+  nik_sex_mismatch: {
+    id: 'Jenis kelamin menurut NIK berbeda dengan yang diisi (pada NIK perempuan, tanggal ditambah 40). Periksa kembali; lanjutkan jika sudah sesuai dokumen.',
+    en: 'The sex encoded in the NIK differs from the one entered (women have 40 added to the day). Check; continue if it matches the documents.',
+  },
+  nik_duplicate: {
+    id: 'NIK ini sudah terdaftar atas nama {name}. Buka data orang tersebut alih-alih mendaftar ulang.',
+    en: 'This NIK is already registered to {name}. Open that record instead of registering again.',
+  },
+  possible_duplicate: {
+    id: 'Sudah ada {name} dengan tanggal lahir yang sama di desa/kelurahan ini. Pastikan bukan orang yang sama.',
+    en: '{name} with the same birth date already lives in this desa/kelurahan. Make sure it is not the same person.',
+  },
+  kk_format: {
+    id: 'Nomor KK harus 16 digit angka (terisi {length} digit).',
+    en: 'A KK number has 16 digits (got {length}).',
+  },
+  kk_date_block: { id: 'Digit 7–12 nomor KK bukan tanggal yang mungkin. Periksa kembali.', en: 'Digits 7–12 of the KK number are not a possible date.' },
+  kk_region_unknown: { id: 'Kode wilayah nomor KK ({region}) tidak dikenal.', en: 'The KK region code ({region}) is unknown.' },
+  kk_district_unknown: {
+    id: 'Kode kecamatan nomor KK ({region}) tidak ada dalam daftar saat ini. Lanjutkan jika sesuai KK.',
+    en: 'The KK kecamatan code ({region}) is not in the current list. Continue if it matches the KK.',
+  },
+  area_unknown: { id: 'Wilayah {code} tidak dikenal.', en: 'Unknown area {code}.' },
+  area_outside_scope: { id: 'Wilayah ini di luar wilayah kerja Anda.', en: 'This area is outside your scope.' },
+  area_level_invalid: { id: 'Wilayah harus di tingkat {level}.', en: 'The area must be a {level}.' },
+  phone_format: {
+    id: 'Nomor HP harus diawali 08 atau +62 dan berisi 9–13 digit.',
+    en: 'A phone number starts with 08 or +62 and has 9–13 digits.',
+  },
+  jkn_format: { id: 'Nomor JKN harus 13 digit angka.', en: 'A JKN number has 13 digits.' },
+  mother_not_female: { id: 'Ibu harus perempuan.', en: 'The mother must be female.' },
+  mother_too_young: { id: 'Ibu harus lebih tua setidaknya 10 tahun dari anak.', en: 'The mother must be at least 10 years older than the child.' },
+  status_date_required: { id: 'Isi tanggal meninggal/pindah.', en: 'Enter the date of death or move.' },
+  password_too_short: { id: 'Kata sandi minimal {min} karakter.', en: 'The password needs at least {min} characters.' },
+  username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'This username is taken.' },
+  login_failed: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+};
+
+export function message(issue: Issue, locale: Locale = 'id'): string {
+  const template = MESSAGES[issue.code]?.[locale] ?? MESSAGES.invalid![locale];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(issue.params?.[k] ?? `{${k}}`));
+}
+
+export function hasMessage(code: string): boolean {
+  return code in MESSAGES;
+}
+
+/** Field → message map, the `fields` of an API error. The first issue per field wins. */
+export function fieldMessages(issues: Issue[], locale: Locale = 'id'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const f = i.field ?? '_';
+    if (!(f in out)) out[f] = message(i, locale);
+  }
+  return out;
+}
