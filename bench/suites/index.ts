@@ -1,0 +1,4 @@
+import type { BenchSuite } from '../suite';
+
+/** Every benchmark suite; `npm run bench [name…]` runs them all or the named ones. */
+export const suites: BenchSuite[] = [];
