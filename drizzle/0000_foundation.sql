@@ -80,6 +80,28 @@ CREATE TABLE "change_log" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "event" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"kab_code" text NOT NULL,
+	"person_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"code_system" text,
+	"code" text NOT NULL,
+	"occurred_on" date NOT NULL,
+	"occurred_at" timestamp with time zone,
+	"value_num" double precision,
+	"value" jsonb,
+	"unit" text,
+	"visit_id" uuid,
+	"facility_id" uuid,
+	"place_kind" text,
+	"domicile_area_code" text NOT NULL,
+	"supersedes_id" uuid,
+	"warnings" jsonb,
+	"recorded_by" uuid,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "facility" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"kab_code" text NOT NULL,
@@ -212,6 +234,9 @@ CREATE INDEX "audit_person_idx" ON "audit_log" USING btree ("person_id","at");--
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_action_ip_idx" ON "audit_log" USING btree ("action","ip","at");--> statement-breakpoint
 CREATE INDEX "change_log_entity_idx" ON "change_log" USING btree ("entity_type","entity_id","at");--> statement-breakpoint
+CREATE INDEX "event_person_idx" ON "event" USING btree ("person_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "event_domicile_idx" ON "event" USING btree ("domicile_area_code" text_pattern_ops,"occurred_on");--> statement-breakpoint
+CREATE INDEX "event_kab_code_idx" ON "event" USING btree ("kab_code","code","occurred_on");--> statement-breakpoint
 CREATE INDEX "facility_area_idx" ON "facility" USING btree ("area_code" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "facility_parent_idx" ON "facility" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "facility_kab_type_idx" ON "facility" USING btree ("kab_code","type");--> statement-breakpoint

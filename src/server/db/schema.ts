@@ -257,6 +257,39 @@ export const auditLog = pgTable('audit_log', {
 ]);
 
 /**
+ * Clinical events: append-only, identified by a UUID made where the event was
+ * recorded (phone or server) so a retried upload is idempotent. A correction
+ * is a new event that names the one it supersedes. Each event carries the
+ * person's domicile at the time (for PWS by domicile) and the place that
+ * served (for the by-place view).
+ */
+export const event = pgTable('event', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind').notNull(), // condition | measurement | immunization | screening | medication | visit | delivery | ...
+  codeSystem: text('code_system'),
+  code: text('code').notNull(),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }),
+  valueNum: doublePrecision('value_num'),
+  value: jsonb('value'),
+  unit: text('unit'),
+  visitId: uuid('visit_id'),
+  facilityId: uuid('facility_id'),
+  placeKind: text('place_kind'), // posyandu | pustu | puskesmas | home | other
+  domicileAreaCode: text('domicile_area_code').notNull(),
+  supersedesId: uuid('supersedes_id'),
+  warnings: jsonb('warnings'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('event_person_idx').on(t.personId, t.occurredOn),
+  index('event_domicile_idx').using('btree', sql`${t.domicileAreaCode} text_pattern_ops`, t.occurredOn),
+  index('event_kab_code_idx').on(t.kabCode, t.code, t.occurredOn),
+]);
+
+/**
  * WHO growth reference LMS rows, imported by `siklus reference import who`
  * from the text files WHO publishes (2006 standards by day or by length,
  * 2007 reference by month).
@@ -286,3 +319,4 @@ export type Facility = typeof facility.$inferSelect;
 export type Household = typeof household.$inferSelect;
 export type Person = typeof person.$inferSelect;
 export type AppUser = typeof appUser.$inferSelect;
+export type ClinicalEvent = typeof event.$inferSelect;
