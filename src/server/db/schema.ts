@@ -254,6 +254,7 @@ export const auditLog = pgTable('audit_log', {
   index('audit_person_idx').on(t.personId, t.at),
   index('audit_entity_idx').on(t.entityType, t.entityId),
   index('audit_action_ip_idx').on(t.action, t.ip, t.at),
+  index('audit_action_username_idx').on(t.action, t.username, t.at),
 ]);
 
 /**

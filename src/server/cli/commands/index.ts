@@ -1,4 +1,11 @@
 import type { Command } from '../command';
+import { migrateCommand } from './migrate';
+import { serveCommand } from './serve';
+import { userAddCommand } from './user-add';
 
 /** Every `siklus` command; add a module's command here. */
-export const commands: Command[] = [];
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  userAddCommand,
+];

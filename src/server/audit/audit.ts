@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import { auditLog } from '../db/schema';
+import type { DbOrTx } from '../db/sql';
+
+/**
+ * The audit log: every read of a person's record, every write, every denied
+ * request and every login, with who, when, what and from where. Writes are
+ * audited inside the write's transaction, so a record never exists without
+ * its audit row.
+ */
+export type AuditAction =
+  | 'read' | 'list' | 'create' | 'update' | 'delete' | 'denied' | 'login' | 'login_failed' | 'logout' | 'export';
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  personId?: string | null;
+  areaCode?: string | null;
+  kabCode?: string | null;
+  statusCode?: number;
+  details?: Record<string, unknown>;
+  /** for login attempts, before there is a session */
+  username?: string;
+}
+
+export async function writeAudit(db: DbOrTx, req: FastifyRequest | null, entry: AuditEntry): Promise<void> {
+  const user = req?.auth?.user;
+  await db.insert(auditLog).values({
+    userId: user?.id ?? null,
+    username: entry.username ?? user?.username ?? null,
+    role: user?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    personId: entry.personId ?? null,
+    areaCode: entry.areaCode ?? null,
+    kabCode: entry.kabCode ?? (entry.areaCode ? entry.areaCode.slice(0, 5) : null),
+    ip: req?.ip ?? null,
+    userAgent: req ? (req.headers['user-agent'] ?? null)?.slice(0, 300) ?? null : null,
+    method: req?.method ?? null,
+    path: req?.url.slice(0, 500) ?? null,
+    statusCode: entry.statusCode ?? null,
+    details: entry.details ?? null,
+  });
+}

@@ -1,0 +1,142 @@
+import type {} from '@fastify/cookie';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ROLE_PERMISSIONS, type Permissions, type Role } from '../../core/access/roles';
+import type { Locale } from '../../core/i18n/messages';
+import type { Scope } from '../access/scope';
+import type { Database } from '../db/client';
+import { appUser, facility, facilityCoverage, session } from '../db/schema';
+import type { DbOrTx } from '../db/sql';
+import { ApiError, localeOf, text } from '../http/errors';
+
+export const SESSION_COOKIE = 'siklus_session';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  facilityId: string | null;
+  areaCode: string;
+  kabCode: string | null;
+  locale: string;
+}
+
+export interface AuthContext {
+  user: AuthUser;
+  scope: Scope;
+  permissions: Permissions;
+  sessionId: string;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: AuthContext;
+    locale: Locale;
+    checkCsrf(): void;
+  }
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** The places a user may see: their facility's coverage, or the area they are bound to. */
+export async function loadScope(db: DbOrTx, user: { facilityId: string | null; areaCode: string }): Promise<Scope> {
+  if (user.facilityId) {
+    const cov = await db.select({ code: facilityCoverage.areaCode }).from(facilityCoverage).where(eq(facilityCoverage.facilityId, user.facilityId));
+    if (cov.length > 0) return { codes: cov.map((c) => c.code).sort() };
+    // A facility without coverage yet: only where it stands.
+    const f = await db.select({ areaCode: facility.areaCode }).from(facility).where(eq(facility.id, user.facilityId));
+    if (f[0]) return { codes: [f[0].areaCode] };
+  }
+  return { codes: [user.areaCode] };
+}
+
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  meta: { ip?: string; userAgent?: string; hours: number },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + meta.hours * 3600_000);
+  await db.insert(session).values({
+    id: sha256(token),
+    userId,
+    csrfToken,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    expiresAt,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(session).where(eq(session.id, sessionId));
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: expiresAt });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+}
+
+/**
+ * Resolves the session cookie on every request into `req.auth`, and gives
+ * `req.checkCsrf()` for writes: the X-CSRF-Token header must equal the
+ * session's token (SameSite=Strict cookies already stop most cross-site
+ * writes; the token also covers same-site subdomains and old browsers).
+ */
+export function registerSessionHooks(app: FastifyInstance, database: Database): void {
+  app.decorateRequest('auth', undefined);
+  app.decorateRequest('locale', 'id');
+  app.decorateRequest('checkCsrf', function (this: FastifyRequest) {
+    const header = this.headers['x-csrf-token'];
+    const expected = this.auth?.csrfToken;
+    const given = typeof header === 'string' ? header : '';
+    const ok = !!expected && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+    if (!ok) throw new ApiError(403, 'csrf', text('csrf', this.locale));
+  });
+  app.addHook('onRequest', async (req) => {
+    req.locale = localeOf(req.headers['accept-language']);
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = sha256(token);
+    const found = await database.db
+      .select({
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+        lastSeenAt: session.lastSeenAt,
+        user: {
+          id: appUser.id,
+          username: appUser.username,
+          displayName: appUser.displayName,
+          role: appUser.role,
+          facilityId: appUser.facilityId,
+          areaCode: appUser.areaCode,
+          kabCode: appUser.kabCode,
+          locale: appUser.locale,
+        },
+      })
+      .from(session)
+      .innerJoin(appUser, eq(appUser.id, session.userId))
+      .where(and(eq(session.id, id), gt(session.expiresAt, sql`now()`), eq(appUser.active, true)));
+    const row = found[0];
+    if (!row) return;
+    const user = { ...row.user, role: row.user.role as Role };
+    req.auth = {
+      user,
+      scope: await loadScope(database.db, user),
+      permissions: ROLE_PERMISSIONS[user.role],
+      sessionId: row.sessionId,
+      csrfToken: row.csrfToken,
+    };
+    if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+      await database.db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.id, id));
+    }
+  });
+}

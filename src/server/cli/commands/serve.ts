@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../config';
+import { vacuumAnalyze, startMaintenance } from '../../db/maintenance';
+import { buildApp } from '../../http/app';
+import { UsageError, type Command } from '../command';
+import { openConfiguredDatabase } from '../open-db';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the web app and API (with --demo: seed demo data once on an empty database)',
+  usage: 'siklus serve [--demo] [--port N]',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { demo: { type: 'boolean' }, port: { type: 'string' } }, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const config = loadConfig(parsed.values.port ? { ...process.env, PORT: parsed.values.port } : process.env);
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+    console.log(`Siklus: opening ${where}…`);
+    const database = await openConfiguredDatabase(config);
+    let summary: { logins: { username: string; role: string; place: string }[]; password: string } | null = null;
+    if (parsed.values.demo) {
+      const { ensureDemoData } = await import('../../seed/demo');
+      summary = await ensureDemoData(database, { log: (m: string) => console.log(m) });
+    }
+    await vacuumAnalyze(database);
+    const stopMaintenance = startMaintenance(database, (m) => console.log(m));
+    const app = await buildApp({ database, config, logger: process.env.LOG_REQUESTS === 'true' });
+    const shutdown = async () => {
+      stopMaintenance();
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    await app.listen({ port: config.port, host: config.host });
+    const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`\nSiklus is running at http://${shownHost}:${config.port}/`);
+    if (summary) {
+      console.log(`\nDemo logins (password "${summary.password}"):`);
+      for (const l of summary.logins) console.log(`  ${l.username.padEnd(22)} ${l.role.padEnd(18)} ${l.place}`);
+    }
+    // Keep running until a signal arrives.
+    await new Promise(() => {});
+  },
+};
