@@ -58,13 +58,20 @@ export type Timing =
    * One dose of an antigen series, relative to birth; `after` adds the minimum
    * interval from the previous dose of the series.
    */
-  | { kind: 'dose'; antigen: Concept; dose: number; earliest: Offset; due: Offset; latest: Offset; after?: { dose: number; minInterval: Offset } }
+  | {
+    kind: 'dose'; antigen: Concept; dose: number; earliest: Offset; due: Offset; latest: Offset;
+    after?: { dose: number; minInterval: Offset };
+    /** A status screening whose valueNum is the number of doses already had (T status) credits this dose. */
+    credit?: Concept;
+  }
   /**
    * Relative to a pregnancy's HPHT, in days of gestational age. `toDay`
    * undefined = until the pregnancy ends. `slot` shares visits among items of
    * one group in date order (K2 and K3 both fall in TM2).
    */
   | { kind: 'gestation'; fromDay: number; dueDay?: number; toDay?: number; slot?: { group: string; order: number } }
+  /** The delivery itself: from HPHT through the delivery date (or the episode limit). */
+  | { kind: 'delivery' }
   /** Days after a delivery (the mother). */
   | { kind: 'postpartum'; fromDay: number; toDay: number }
   /** One instance per calendar month while eligible. */
