@@ -1,0 +1,107 @@
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { I18nProvider, useI18n } from './i18n';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { ToastProvider } from './components/Toast';
+import { Layout } from './components/Layout';
+import { Loading, Alert } from './components/ui';
+import { LoginPage } from './pages/LoginPage';
+import { HomePage } from './pages/HomePage';
+import { AreaPage } from './pages/AreaPage';
+import { FacilitiesPage } from './pages/FacilitiesPage';
+import { FacilityPage } from './pages/FacilityPage';
+import { FacilityFormPage } from './pages/FacilityFormPage';
+import { HouseholdsPage } from './pages/HouseholdsPage';
+import { HouseholdPage } from './pages/HouseholdPage';
+import { HouseholdFormPage } from './pages/HouseholdFormPage';
+import { PersonPage } from './pages/PersonPage';
+import { PersonFormPage } from './pages/PersonFormPage';
+import { PersonMovePage } from './pages/PersonMovePage';
+import { SearchPage } from './pages/SearchPage';
+import { MenuPage } from './pages/MenuPage';
+import { AccountPage } from './pages/AccountPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { UserFormPage } from './pages/admin/UserFormPage';
+import { PlacesPage } from './pages/admin/PlacesPage';
+import { AuditPage } from './pages/admin/AuditPage';
+import type { ReactNode } from 'react';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { status, refresh } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (status === 'loading') {
+    return (
+      <div className="auth-page">
+        <Loading />
+      </div>
+    );
+  }
+  if (status === 'offline') {
+    return (
+      <div className="auth-page">
+        <div className="auth-card">
+          <Alert tone="warning" title={t('error.networkTitle')}>
+            {t('error.network')}
+          </Alert>
+          <button type="button" className="btn btn-block" style={{ marginTop: 16 }} onClick={() => void refresh()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (status === 'anonymous') {
+    const next = location.pathname + location.search;
+    return <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <ToastProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <Layout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomePage />} />
+                <Route path="areas" element={<AreaPage />} />
+                <Route path="areas/:code" element={<AreaPage />} />
+                <Route path="facilities" element={<FacilitiesPage />} />
+                <Route path="facilities/new" element={<FacilityFormPage />} />
+                <Route path="facilities/:id" element={<FacilityPage />} />
+                <Route path="facilities/:id/edit" element={<FacilityFormPage />} />
+                <Route path="households" element={<HouseholdsPage />} />
+                <Route path="households/new" element={<HouseholdFormPage />} />
+                <Route path="households/:id" element={<HouseholdPage />} />
+                <Route path="households/:id/edit" element={<HouseholdFormPage />} />
+                <Route path="people/new" element={<PersonFormPage />} />
+                <Route path="people/:id" element={<PersonPage />} />
+                <Route path="people/:id/edit" element={<PersonFormPage />} />
+                <Route path="people/:id/move" element={<PersonMovePage />} />
+                <Route path="search" element={<SearchPage />} />
+                <Route path="menu" element={<MenuPage />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
+                <Route path="admin/users/new" element={<UserFormPage />} />
+                <Route path="admin/users/:id" element={<UserFormPage />} />
+                <Route path="admin/places" element={<PlacesPage />} />
+                <Route path="admin/audit" element={<AuditPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </ToastProvider>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,169 @@
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useMe } from '../../auth/AuthContext';
+import { useI18n, type MessageKey } from '../../i18n';
+import { useAsync } from '../../lib/useAsync';
+import { listAudit, listUsers } from '../../api/admin';
+import type { AuditEntry } from '../../api/types';
+import { Badge, Card, DataTable, Empty, ErrorState, Loading, PageHeader, Pagination, type Column } from '../../components/ui';
+import { SelectField, TextField } from '../../components/Field';
+import { Icon } from '../../components/Icon';
+
+const PAGE_SIZE = 50;
+const ACTIONS = ['read', 'list', 'create', 'update', 'delete', 'denied', 'login', 'login_failed', 'logout', 'export'] as const;
+type Action = (typeof ACTIONS)[number];
+const ACTION_KEY: Record<Action, MessageKey> = {
+  read: 'audit.action.read',
+  list: 'audit.action.list',
+  create: 'audit.action.create',
+  update: 'audit.action.update',
+  delete: 'audit.action.delete',
+  denied: 'audit.action.denied',
+  login: 'audit.action.login',
+  login_failed: 'audit.action.login_failed',
+  logout: 'audit.action.logout',
+  export: 'audit.action.export',
+};
+const TONE: Partial<Record<Action, 'primary' | 'success' | 'danger' | 'warning' | 'info'>> = {
+  read: 'info',
+  create: 'success',
+  update: 'primary',
+  delete: 'danger',
+  denied: 'danger',
+  login_failed: 'warning',
+};
+
+export function AuditPage() {
+  const me = useMe();
+  const { t, dateTime } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const f = {
+    userId: params.get('userId') ?? '',
+    personId: params.get('personId') ?? '',
+    action: params.get('action') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+  };
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const users = useAsync(() => (me.permissions.manageUsers ? listUsers({}) : Promise.resolve({ items: [] })), []);
+  const res = useAsync(
+    () =>
+      listAudit({
+        userId: f.userId || undefined,
+        personId: f.personId || undefined,
+        action: f.action || undefined,
+        from: f.from || undefined,
+        to: f.to || undefined,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [f.userId, f.personId, f.action, f.from, f.to, page],
+  );
+  if (!me.permissions.viewAudit) return <Navigate to="/" replace />;
+
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const actionLabel = (a: string) => (a in ACTION_KEY ? t(ACTION_KEY[a as Action]) : a);
+  const cols: Column<AuditEntry>[] = [
+    { key: 'at', header: t('audit.when'), primary: true, render: (e) => <span className="nowrap">{dateTime(e.at)}</span> },
+    { key: 'user', header: t('audit.user'), render: (e) => e.username ?? '–' },
+    { key: 'action', header: t('audit.action'), render: (e) => <Badge tone={TONE[e.action as Action]}>{actionLabel(e.action)}</Badge> },
+    {
+      key: 'what',
+      header: t('audit.what'),
+      wide: true,
+      render: (e) =>
+        e.personId ? (
+          <span>
+            <Link to={`/people/${e.personId}`}>{e.personName ?? t('audit.person')}</Link>{' '}
+            <button type="button" className="linkbtn small" onClick={() => set('personId', e.personId!)}>
+              {t('audit.filterPerson')}
+            </button>
+          </span>
+        ) : (
+          <span className="small">
+            {e.entityType ?? ''} {e.entityId ? <span className="mono muted">{String(e.entityId).slice(0, 24)}</span> : null}
+          </span>
+        ),
+    },
+    { key: 'area', header: t('audit.area'), render: (e) => <span className="mono small">{e.areaCode ?? '–'}</span> },
+    { key: 'ip', header: 'IP', render: (e) => <span className="mono small">{e.ip ?? '–'}</span> },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader eyebrow={t('nav.admin')} title={t('audit.title')} sub={t('audit.sub')} />
+      <div className="card">
+        <div className="filters">
+          <SelectField
+            label={t('audit.user')}
+            name="userId"
+            required
+            value={f.userId}
+            onValue={(v) => set('userId', v)}
+            placeholder={t('common.all')}
+            options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          />
+          <SelectField
+            label={t('audit.action')}
+            name="action"
+            required
+            value={f.action}
+            onValue={(v) => set('action', v)}
+            placeholder={t('common.all')}
+            options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+          />
+          <TextField label={t('audit.from')} name="from" type="date" required value={f.from} onValue={(v) => set('from', v)} />
+          <TextField label={t('audit.to')} name="to" type="date" required value={f.to} onValue={(v) => set('to', v)} />
+        </div>
+        {(f.personId || f.userId || f.action || f.from || f.to) && (
+          <div className="kv-inline" style={{ marginTop: 12 }}>
+            {f.personId && (
+              <span>
+                {t('audit.person')}: <b className="mono">{f.personId.slice(0, 8)}…</b>{' '}
+                <button type="button" className="linkbtn" onClick={() => set('personId', '')} aria-label={t('common.clearFilter')}>
+                  <Icon name="x" className="chev" />
+                </button>
+              </span>
+            )}
+            <button type="button" className="linkbtn" onClick={() => setParams({}, { replace: true })}>
+              {t('common.clearFilters')}
+            </button>
+          </div>
+        )}
+      </div>
+      {res.error ? (
+        <ErrorState error={res.error} onRetry={res.reload} />
+      ) : !res.data ? (
+        <Loading />
+      ) : (
+        <Card flush title={t('audit.entries')} count={res.data.total}>
+          {res.data.items.length ? (
+            <>
+              <DataTable columns={cols} rows={res.data.items} rowKey={(e) => String(e.id)} testId="audit-table" />
+              <div style={{ padding: 'var(--sp-3) var(--sp-4) var(--sp-4)' }}>
+                <Pagination
+                  page={page}
+                  pageSize={PAGE_SIZE}
+                  total={res.data.total}
+                  onPage={(p) => {
+                    const next = new URLSearchParams(params);
+                    next.set('page', String(p));
+                    setParams(next);
+                  }}
+                />
+              </div>
+            </>
+          ) : (
+            <Empty title={t('audit.none')} icon="audit" />
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
