@@ -2,10 +2,14 @@ import type { Command } from '../command';
 import { migrateCommand } from './migrate';
 import { serveCommand } from './serve';
 import { userAddCommand } from './user-add';
+import { anthroCommand } from './anthro';
+import { referenceWhoCommand } from './reference-who';
 
 /** Every `siklus` command; add a module's command here. */
 export const commands: Command[] = [
   serveCommand,
   migrateCommand,
   userAddCommand,
+  referenceWhoCommand,
+  anthroCommand,
 ];
