@@ -95,7 +95,7 @@ describe('siklus anthro (command function, test database)', () => {
 describe.runIf(testEngine === 'pglite')('siklus CLI end to end (PGlite DATA_DIR)', () => {
   const run = (args: string[], dataDir: string) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      const env = { ...process.env, DATA_DIR: dataDir };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
       delete env.DATABASE_URL;
       execFile(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/server/cli/main.ts'), ...args], { env, cwd: ROOT }, (error, stdout, stderr) =>
         done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
