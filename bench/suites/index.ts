@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../suite';
+import { anthroSuite } from './anthro';
 
 /** Every benchmark suite; `npm run bench [name…]` runs them all or the named ones. */
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [anthroSuite];
