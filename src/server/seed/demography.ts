@@ -96,10 +96,12 @@ export const ASFR: readonly { from: number; to: number; rate: number }[] = [
   { from: 45, to: 49, rate: 2.8 },
 ];
 
+const FERTILITY_BY_AGE = new Float64Array(MAX_AGE + 1);
+for (const g of ASFR) for (let a = g.from; a <= g.to; a++) FERTILITY_BY_AGE[a] = g.rate;
+
 /** Births per 1,000 women of this age per year (0 outside 15–49). */
 export function fertilityRate(age: number): number {
-  for (const g of ASFR) if (age >= g.from && age <= g.to) return g.rate;
-  return 0;
+  return age >= 0 && age <= MAX_AGE ? FERTILITY_BY_AGE[age]! : 0;
 }
 
 /**
