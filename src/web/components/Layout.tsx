@@ -19,7 +19,7 @@ interface NavItem {
 const MAIN: NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home', end: true },
   { to: '/areas', label: 'nav.areas', icon: 'map' },
-  { to: '/households', label: 'nav.households', icon: 'households' },
+  { to: '/households', label: 'nav.households', icon: 'users' },
   { to: '/search', label: 'nav.search', icon: 'search' },
   { to: '/facilities', label: 'nav.facilities', icon: 'facility' },
 ];
@@ -33,7 +33,7 @@ const ADMIN: NavItem[] = [
 const BOTTOM: NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home', end: true },
   { to: '/areas', label: 'nav.areas', icon: 'map' },
-  { to: '/households', label: 'nav.households', icon: 'households' },
+  { to: '/households', label: 'nav.households', icon: 'users' },
   { to: '/search', label: 'nav.search', icon: 'search' },
   { to: '/menu', label: 'nav.more', icon: 'menu' },
 ];
@@ -100,10 +100,10 @@ export function Layout() {
             <span className="avatar" aria-hidden="true">
               {initials(me.displayName)}
             </span>
-            <div>
+            <div className="sidebar-user-text">
               <strong>{me.displayName}</strong>
-              <span>{roleLabel}</span>
-              <span>{placeName}</span>
+              <small>{roleLabel}</small>
+              <small>{placeName}</small>
             </div>
           </Link>
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>

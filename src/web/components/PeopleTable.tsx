@@ -36,14 +36,14 @@ export function PeopleTable({ people, showRelationship = true, showVillage = fal
         </span>
       ),
     },
-    { key: 'nik', header: t('person.nik'), render: (p) => <span className="mono">{maskNik(p.nik)}</span> },
+    { key: 'nik', header: t('person.nik'), render: (p) => <span className="id-number">{maskNik(p.nik)}</span> },
     { key: 'sex', header: t('person.sex'), render: (p) => <SexLabel sex={p.sex} /> },
     { key: 'age', header: t('person.age'), render: (p) => ageLabel(t, p.birthDate) },
   ];
   if (showRelationship) {
     cols.push({
       key: 'rel',
-      header: t('person.relationship'),
+      header: t('person.relationshipShort'),
       render: (p) => (p.relationship ? label(RELATIONSHIP_LABEL[p.relationship]) : '–'),
     });
   }

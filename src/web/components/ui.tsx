@@ -217,21 +217,25 @@ export interface Column<R> {
   num?: boolean;
   /** hidden on phone cards when the value is empty */
   hideEmptyOnPhone?: (row: R) => boolean;
+  /** not shown on phone cards at all */
+  phoneHidden?: boolean;
 }
 
 /** A table on desktop; on phones each row becomes a card, the whole card tapping through to `rowHref`. */
-export function DataTable<R>({ columns, rows, rowKey, rowHref, caption, testId }: {
+export function DataTable<R>({ columns, rows, rowKey, rowHref, caption, testId, dense }: {
   columns: Column<R>[];
   rows: R[];
   rowKey: (r: R) => string;
   rowHref?: (r: R) => string;
   caption?: string;
   testId?: string;
+  /** phones: title line plus one line of the other cells */
+  dense?: boolean;
 }) {
   const navigate = useNavigate();
   return (
     <div className="table-wrap">
-      <table className="rtable" data-testid={testId}>
+      <table className={`rtable${dense ? ' dense' : ''}`} data-testid={testId}>
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr>
@@ -265,6 +269,7 @@ export function DataTable<R>({ columns, rows, rowKey, rowHref, caption, testId }
                     c.wide ? 'cell-wide' : '',
                     c.num ? 'num' : '',
                     c.hideEmptyOnPhone?.(r) ? 'cell-empty-m' : '',
+                    c.phoneHidden ? 'cell-phone-hidden' : '',
                   ]
                     .filter(Boolean)
                     .join(' ');

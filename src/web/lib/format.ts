@@ -13,11 +13,11 @@ export function ageLabel(t: T, birthDate: string | null | undefined, on: string 
   return t('age.days', { n: ageInDays(birthDate, on) });
 }
 
-/** Shows the region block and the last 4 digits: "740215 •••••• 0012". */
+/** Shows the region block and the last 4 digits: "740215••••••0012". */
 export function maskNik(nik: string | null | undefined): string {
   if (!nik) return '–';
   if (nik.length !== 16) return nik;
-  return `${nik.slice(0, 6)} •••••• ${nik.slice(12)}`;
+  return `${nik.slice(0, 6)}••••••${nik.slice(12)}`;
 }
 
 /** Groups a 16-digit number for reading aloud: "7402 1552 0390 0012". */
@@ -46,9 +46,10 @@ export function areaTypeLabel(t: T, level: AreaLevel, kind?: string | null): str
   return t(LEVEL_KEY[level]);
 }
 
-/** Title-cases names stored in capitals ("KOTA PONTIANAK" → "Kota Pontianak"), leaving mixed case alone. */
-export function displayName(name: string): string {
-  if (name !== name.toUpperCase()) return name;
+/** Title-cases names stored in capitals ("KOTA PONTIANAK" → "Kota Pontianak"), leaving mixed case and "RW 003" alone. */
+export function displayName(name: string | null | undefined): string {
+  if (!name) return '';
+  if (name !== name.toUpperCase() || /^(RW|RT|DSN)\b/.test(name) || !/[A-Z]{4}/.test(name)) return name;
   return name.toLowerCase().replace(/(^|[\s\-/(.])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase());
 }
 
@@ -59,6 +60,30 @@ export function rtRwLabel(rt: string | null | undefined, rw: string | null | und
   if (rt) parts.push(`RT ${rt}`);
   if (rw) parts.push(`RW ${rw}`);
   return parts.join(' / ');
+}
+
+const PREFIX_KEY: Partial<Record<AreaLevel, MessageKey>> = {
+  province: 'prefix.province',
+  regency: 'prefix.regency',
+  district: 'prefix.district',
+  village: 'prefix.village',
+};
+
+/**
+ * A place as people say it, without doubling the type: "Kecamatan Lambuya",
+ * "Kelurahan Lambuya", "Kabupaten Konawe" (the name already says it),
+ * "RW 001" (sub-village units carry their own names).
+ */
+export function placeName(t: T, a: { level: AreaLevel | null; name: string; kind?: string | null }): string {
+  const name = displayName(a.name);
+  if (!a.level || a.level === 'country' || a.level === 'dusun' || a.level === 'rw' || a.level === 'rt') return name;
+  const prefix = a.kind === 'desa' || a.kind === 'kelurahan' || a.kind === 'kabupaten' || a.kind === 'kota'
+    ? areaTypeLabel(t, a.level, a.kind)
+    : PREFIX_KEY[a.level] ? t(PREFIX_KEY[a.level]!) : '';
+  if (!prefix) return name;
+  const lower = name.toLowerCase();
+  if (['kabupaten ', 'kota ', 'provinsi ', 'kecamatan ', 'desa ', 'kelurahan '].some((w) => lower.startsWith(w))) return name;
+  return `${prefix} ${name}`;
 }
 
 export function initials(name: string): string {

@@ -8,7 +8,7 @@ import { TextField } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { useToast } from '../components/Toast';
 import { ROLE_LABEL } from '../../core/access/roles';
-import { areaTypeLabel, displayName } from '../lib/format';
+import { placeName } from '../lib/format';
 import { message } from '../../core/i18n/messages';
 
 const MIN_PASSWORD = 8;
@@ -77,7 +77,7 @@ export function AccountPage() {
             <div>
               <dt>{t('account.place')}</dt>
               <dd>
-                {areaTypeLabel(t, me.place.level)} {displayName(me.place.name)}
+                {placeName(t, me.place)}
               </dd>
             </div>
             <div>

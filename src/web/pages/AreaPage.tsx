@@ -9,7 +9,7 @@ import { Breadcrumbs, Card, DataTable, Empty, ErrorState, Loading, PageHeader, S
 import { Icon } from '../components/Icon';
 import { SubAreaForm } from '../components/SubAreaForm';
 import { useToast } from '../components/Toast';
-import { areaTypeLabel, displayName, LEVEL_KEY } from '../lib/format';
+import { areaTypeLabel, displayName, LEVEL_KEY, placeName } from '../lib/format';
 import { FACILITY_LABEL } from '../../core/facilities/types';
 import { canContain, levelOf } from '../../core/areas/codes';
 
@@ -24,7 +24,7 @@ export function useAreaCrumbs() {
     [...ancestors, ...(current ? [current] : [])]
       .filter((a) => a.level !== 'country')
       .map((a) => ({
-        label: a.level === 'rw' || a.level === 'rt' || a.level === 'dusun' ? displayName(a.name) : `${areaTypeLabel(t, a.level, a.kind)} ${displayName(a.name)}`,
+        label: placeName(t, a),
         to: inScope(a.code) ? areaHref(a.code) : undefined,
       }));
 }
@@ -72,7 +72,7 @@ function AreaView({ code }: { code: string }) {
       primary: true,
       render: (c) => <Link to={areaHref(c.code)}>{displayName(c.name)}</Link>,
     },
-    { key: 'type', header: t('area.type'), render: (c) => areaTypeLabel(t, c.level, c.kind) },
+    { key: 'type', header: t('area.type'), phoneHidden: true, render: (c) => areaTypeLabel(t, c.level, c.kind) },
     { key: 'households', header: t('common.households'), num: true, render: (c) => number(c.households) },
     { key: 'people', header: t('common.people'), num: true, render: (c) => number(c.people) },
   ];
@@ -135,7 +135,7 @@ function AreaView({ code }: { code: string }) {
           </div>
         )}
         {children.length ? (
-          <DataTable columns={cols} rows={children} rowKey={(c) => c.code} rowHref={(c) => areaHref(c.code)} caption={t('area.children')} testId="area-children" />
+          <DataTable dense columns={cols} rows={children} rowKey={(c) => c.code} rowHref={(c) => areaHref(c.code)} caption={t('area.children')} testId="area-children" />
         ) : (
           <Empty title={t('area.noChildren')} icon="map">
             {canAddSub ? t('area.noChildrenHint') : null}

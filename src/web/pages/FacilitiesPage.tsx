@@ -10,7 +10,7 @@ import { SelectField } from '../components/Field';
 import { Icon } from '../components/Icon';
 import { FacilityTable } from './AreaPage';
 import { FACILITY_LABEL, FACILITY_TYPES } from '../../core/facilities/types';
-import { areaTypeLabel, displayName } from '../lib/format';
+import { placeName } from '../lib/format';
 
 export function FacilitiesPage() {
   const me = useMe();
@@ -30,7 +30,7 @@ export function FacilitiesPage() {
     setParams(next, { replace: true });
   };
 
-  const areaLabel = areaRes.data ? `${areaTypeLabel(t, areaRes.data.area.level, areaRes.data.area.kind)} ${displayName(areaRes.data.area.name)}` : null;
+  const areaLabel = areaRes.data ? placeName(t, areaRes.data.area) : null;
 
   return (
     <div className="page">

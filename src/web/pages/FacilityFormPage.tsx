@@ -102,7 +102,7 @@ function FacilityForm({ existing }: { existing: FacilityDetail | null }) {
 
   const title = f ? t('facility.editTitle', { name: f.name }) : t('facility.newTitle');
   return (
-    <div className="page">
+    <div className="page page-narrow">
       <PageHeader
         crumbs={<Breadcrumbs items={[{ label: t('nav.facilities'), to: '/facilities' }, ...(f ? [{ label: f.name, to: `/facilities/${f.id}` }] : []), { label: f ? t('common.edit') : t('facility.add') }]} />}
         title={title}

@@ -2,10 +2,11 @@ import { Link } from 'react-router';
 import { useMe } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/useAsync';
-import { getHome } from '../api/areas';
-import { Card, ErrorState, PageHeader, Stat } from '../components/ui';
+import { getArea, getHome } from '../api/areas';
+import type { AreaWithCounts } from '../api/types';
+import { Card, DataTable, ErrorState, PageHeader, Stat, type Column } from '../components/ui';
 import { Icon, type IconName } from '../components/Icon';
-import { areaTypeLabel, displayName } from '../lib/format';
+import { areaTypeLabel, displayName, LEVEL_KEY, placeName } from '../lib/format';
 import { FACILITY_LABEL, FACILITY_TYPES } from '../../core/facilities/types';
 import { ROLE_LABEL } from '../../core/access/roles';
 
@@ -15,11 +16,45 @@ function Shortcut({ to, icon, title, text, testId }: { to: string; icon: IconNam
       <span className="shortcut-icon">
         <Icon name={icon} />
       </span>
-      <span>
+      <span className="shortcut-text">
         <strong>{title}</strong>
-        <span>{text}</span>
+        <small>{text}</small>
       </span>
     </Link>
+  );
+}
+
+const SUMMARY_ROWS = 8;
+
+/** The children of my place with their counts: where the households are. */
+function AreaSummary({ code }: { code: string }) {
+  const { t, number } = useI18n();
+  const res = useAsync(() => getArea(code), [code]);
+  const children = res.data?.children ?? [];
+  if (!res.data || children.length === 0) return null;
+  const sorted = [...children].sort((a, b) => b.households - a.households || a.name.localeCompare(b.name));
+  const childLevel = children[0]!.level;
+  const cols: Column<AreaWithCounts>[] = [
+    { key: 'name', header: t(LEVEL_KEY[childLevel]), primary: true, render: (c) => <Link to={`/areas/${encodeURIComponent(c.code)}`}>{displayName(c.name)}</Link> },
+    { key: 'households', header: t('common.households'), num: true, render: (c) => number(c.households) },
+    { key: 'people', header: t('common.people'), num: true, render: (c) => number(c.people) },
+  ];
+  return (
+    <Card
+      flush
+      title={t('home.byArea', { level: t(LEVEL_KEY[childLevel]) })}
+      count={children.length}
+      actions={
+        children.length > SUMMARY_ROWS ? (
+          <Link className="btn btn-ghost btn-sm" to={`/areas/${encodeURIComponent(code)}`}>
+            {t('home.seeAll')}
+            <Icon name="chevronRight" />
+          </Link>
+        ) : undefined
+      }
+    >
+      <DataTable dense columns={cols} rows={sorted.slice(0, SUMMARY_ROWS)} rowKey={(c) => c.code} rowHref={(c) => `/areas/${encodeURIComponent(c.code)}`} testId="home-areas" />
+    </Card>
   );
 }
 
@@ -28,7 +63,7 @@ export function HomePage() {
   const { t, label, number } = useI18n();
   const home = useAsync(getHome, []);
   const place = home.data?.place ?? me.place;
-  const placeLabel = `${areaTypeLabel(t, place.level)} ${displayName(place.name)}`;
+  const placeLabel = placeName(t, place);
   const hour = new Date().getHours();
   const greeting = hour < 11 ? t('home.morning') : hour < 15 ? t('home.afternoon') : hour < 19 ? t('home.evening') : t('home.night');
 
@@ -88,6 +123,8 @@ export function HomePage() {
           )}
         </div>
       </section>
+
+      <AreaSummary code={place.code} />
 
       {me.scope.length > 1 && (
         <Card title={t('home.scopeTitle')} count={me.scope.length}>

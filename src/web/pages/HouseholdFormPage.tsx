@@ -92,7 +92,7 @@ function HouseholdForm({ existing }: { existing: HouseholdDetail | null }) {
 
   const title = h ? t('household.editTitle') : t('household.newTitle');
   return (
-    <div className="page">
+    <div className="page page-narrow">
       <PageHeader
         crumbs={
           <Breadcrumbs

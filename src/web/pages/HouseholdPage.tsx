@@ -4,7 +4,7 @@ import { useMe } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/useAsync';
 import { getHousehold, householdHistory } from '../api/households';
-import { Breadcrumbs, Card, Empty, ErrorState, Loading, PageHeader, Stat, ErrorState as InlineError } from '../components/ui';
+import { Breadcrumbs, Card, Empty, ErrorState, Loading, PageHeader, ErrorState as InlineError } from '../components/ui';
 import { Icon } from '../components/Icon';
 import { PeopleTable } from '../components/PeopleTable';
 import { ChangeList } from '../components/ChangeList';
@@ -30,7 +30,7 @@ export function Lineage({ areas, testId }: { areas: Area[]; testId?: string }) {
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const crumbs = useAreaCrumbs();
   const res = useAsync(() => getHousehold(id), [id]);
   const [showHistory, setShowHistory] = useState(false);
@@ -53,9 +53,13 @@ export function HouseholdPage() {
         eyebrow={t('household.eyebrow')}
         title={title}
         sub={
-          <>
-            {t('household.kk')}: <span className="mono">{h.kkNumber ? groupDigits(h.kkNumber) : t('household.noKk')}</span>
-          </>
+          <span className="kv-inline">
+            <span>
+              {t('household.kk')} <b className="id-number">{h.kkNumber ? groupDigits(h.kkNumber) : t('household.noKk')}</b>
+            </span>
+            {rtrw && <span>{rtrw}</span>}
+            {h.villageName && <span>{displayName(h.villageName)}</span>}
+          </span>
         }
         actions={
           me.permissions.editRegistry ? (
@@ -73,12 +77,7 @@ export function HouseholdPage() {
         }
       />
 
-      <div className="stats">
-        <Stat label={t('household.members')} value={number(alive.length)} />
-        <Stat label={t('household.rtRw')} value={<span style={{ fontSize: 'var(--fs-lg)' }}>{rtrw || '–'}</span>} />
-      </div>
-
-      <Card flush title={t('household.members')} count={members.length}>
+      <Card flush title={t('household.members')} count={alive.length}>
         {members.length ? (
           <PeopleTable people={[...alive, ...others]} testId="member-table" />
         ) : (

@@ -8,7 +8,7 @@ import { getArea } from '../api/areas';
 import type { HouseholdSummary } from '../api/types';
 import { Breadcrumbs, Card, DataTable, Empty, ErrorState, Loading, PageHeader, Pagination, type Column } from '../components/ui';
 import { Icon } from '../components/Icon';
-import { areaTypeLabel, displayName, groupDigits, rtRwLabel } from '../lib/format';
+import { displayName, groupDigits, placeName, rtRwLabel } from '../lib/format';
 import { useAreaCrumbs } from './AreaPage';
 
 const PAGE_SIZE = 25;
@@ -46,7 +46,7 @@ export function HouseholdsPage() {
   };
 
   const a = areaRes.data?.area;
-  const areaLabel = a ? `${a.level === 'rw' || a.level === 'rt' || a.level === 'dusun' ? '' : `${areaTypeLabel(t, a.level, a.kind)} `}${displayName(a.name)}` : '';
+  const areaLabel = a ? placeName(t, a) : '';
   const villageLevelOrBelow = a ? ['village', 'dusun', 'rw', 'rt'].includes(a.level) : false;
 
   const cols: Column<HouseholdSummary>[] = [
@@ -54,9 +54,16 @@ export function HouseholdsPage() {
       key: 'head',
       header: t('household.head'),
       primary: true,
-      render: (h) => <Link to={`/households/${h.id}`}>{h.headName ?? t('household.noHead')}</Link>,
+      render: (h) => (
+        <span style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Link to={`/households/${h.id}`}>{h.headName ?? t('household.noHead')}</Link>
+          <span className="badge only-phone">
+            {number(h.memberCount)} {t('household.membersShort')}
+          </span>
+        </span>
+      ),
     },
-    { key: 'kk', header: t('household.kk'), render: (h) => <span className="mono">{h.kkNumber ? groupDigits(h.kkNumber) : '–'}</span> },
+    { key: 'kk', header: t('household.kk'), wide: true, render: (h) => <span className="id-number">{h.kkNumber ? groupDigits(h.kkNumber) : '–'}</span> },
     {
       key: 'address',
       header: t('household.address'),
@@ -69,7 +76,7 @@ export function HouseholdsPage() {
         </span>
       ),
     },
-    { key: 'members', header: t('household.members'), num: true, render: (h) => number(h.memberCount) },
+    { key: 'members', header: t('household.members'), num: true, phoneHidden: true, render: (h) => number(h.memberCount) },
   ];
 
   return (

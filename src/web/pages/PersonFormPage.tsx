@@ -186,7 +186,7 @@ function PersonForm({ existing, household }: { existing: PersonDetail | null; ho
   const hhTitle = household ? (household.household.headName ? t('household.titleOf', { name: household.household.headName }) : t('household.title')) : null;
 
   return (
-    <div className="page">
+    <div className="page page-narrow">
       <PageHeader
         crumbs={
           <Breadcrumbs

@@ -78,7 +78,7 @@ function MoveForm({ detail }: { detail: PersonDetail }) {
   }
 
   return (
-    <div className="page">
+    <div className="page page-narrow">
       <PageHeader
         crumbs={<Breadcrumbs items={[{ label: p.name, to: `/people/${p.id}` }, { label: t('person.move') }]} />}
         title={t('person.moveTitle', { name: p.name })}

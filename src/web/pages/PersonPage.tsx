@@ -14,7 +14,8 @@ import { StatusBadge } from '../components/PeopleTable';
 import { useToast } from '../components/Toast';
 import { Lineage } from './HouseholdPage';
 import { useAreaCrumbs } from './AreaPage';
-import { ageLabel, groupDigits, maskNik, rtRwLabel, displayName } from '../lib/format';
+import { ageLabel, groupDigits, maskNik, rtRwLabel, displayName, placeName } from '../lib/format';
+import { rtRwOf, villageOf } from '../../core/areas/codes';
 import { PERSON_STATUSES, PERSON_STATUS_LABEL, RELATIONSHIP_LABEL } from '../../core/people/household';
 import { todayIn } from '../../core/time/dates';
 import { message } from '../../core/i18n/messages';
@@ -46,29 +47,46 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
       key: 'where',
       header: t('person.residenceWhere'),
       primary: true,
-      render: (r) =>
-        r.householdId ? (
-          <Link to={`/households/${r.householdId}`}>{r.areaName ? displayName(r.areaName) : r.areaCode}</Link>
-        ) : (
-          <span>{r.areaName ? displayName(r.areaName) : r.areaCode}</span>
-        ),
+      render: (r) => {
+        const where = residenceLabel(r);
+        return r.householdId && r.householdId === p.householdId ? <Link to={`/households/${r.householdId}`}>{where}</Link> : <span>{where}</span>;
+      },
     },
     { key: 'from', header: t('person.residenceFrom'), render: (r) => date(r.fromDate) },
     { key: 'to', header: t('person.residenceTo'), render: (r) => (r.toDate ? date(r.toDate) : <Badge tone="success">{t('person.residenceNow')}</Badge>) },
     { key: 'reason', header: t('person.residenceReason'), render: (r) => reasonLabel(r.reason) },
   ];
 
+  /** "RT 001 / RW 001, Kelurahan Lambuya" from a residence's area code. */
+  function residenceLabel(r: Residence): string {
+    if (r.areaName) return displayName(r.areaName);
+    const parts = rtRwOf(r.areaCode);
+    const sub = rtRwLabel(parts.rt, parts.rw, parts.dusun);
+    const village = lineage.find((a) => a.code === villageOf(r.areaCode));
+    const villageText = village ? placeName(t, village) : (villageOf(r.areaCode) ?? r.areaCode);
+    return sub ? `${sub}, ${villageText}` : villageText;
+  }
+
   function reasonLabel(r: string | null): string {
     if (!r) return '–';
     if (r === 'registered') return t('person.reasonRegistered');
     if (r === 'moved') return t('person.reasonMoved');
+    if (r === 'household_moved') return t('person.reasonHouseholdMoved');
     return r;
   }
 
   return (
     <div className="page">
       <PageHeader
-        crumbs={<Breadcrumbs items={[...crumbs(ancestors, here), ...(household ? [{ label: household.headName ?? t('household.title'), to: `/households/${household.id}` }] : []), { label: p.name }]} />}
+        crumbs={
+          <Breadcrumbs
+            items={[
+              ...crumbs(ancestors, here),
+              ...(household ? [{ label: household.headName ? t('household.titleOf', { name: household.headName }) : t('household.title'), to: `/households/${household.id}` }] : []),
+              { label: p.name },
+            ]}
+          />
+        }
         eyebrow={t('person.eyebrow')}
         title={p.name}
         badges={
@@ -111,7 +129,7 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
             <div>
               <dt>{t('person.nik')}</dt>
               <dd>
-                <span className="mono" data-testid="person-nik">
+                <span className="id-number" data-testid="person-nik">
                   {p.nik ? (showNik ? groupDigits(p.nik) : maskNik(p.nik)) : t('person.noNik')}
                 </span>
                 {p.nik && (

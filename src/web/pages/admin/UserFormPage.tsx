@@ -148,7 +148,7 @@ function UserForm({ existing, onSaved }: { existing: User | null; onSaved: (u: U
 
   const title = u ? u.displayName : t('user.newTitle');
   return (
-    <div className="page">
+    <div className="page page-narrow">
       <PageHeader
         crumbs={<Breadcrumbs items={[{ label: t('nav.users'), to: '/admin/users' }, { label: title }]} />}
         eyebrow={t('nav.admin')}
