@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, fromDayNumber, isIsoDate, toDayNumber } from '../time/dates';
-import { addMonthsToDay, addOffset, civilFromDay, dayFromCivil, dayFromIso, isoFromDay } from './offset';
+import { addMonths, completedMonths, fromDayNumber, isIsoDate, toDayNumber } from '../time/dates';
+import { addMonthsToDay, addOffset, civilFromDay, completedMonthsAt, dayFromCivil, dayFromIso, isoFromDay } from './offset';
 
 const dayArb = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2200-12-31') });
 
@@ -17,6 +17,11 @@ describe('day-number calendar', () => {
   it('agrees with time/dates.ts addMonths (month-end clamping)', () => {
     fc.assert(fc.property(dayArb, fc.integer({ min: -240, max: 240 }), (d, n) => {
       expect(isoFromDay(addMonthsToDay(d, n))).toBe(addMonths(fromDayNumber(d), n));
+    }));
+  });
+  it('agrees with time/dates.ts completedMonths', () => {
+    fc.assert(fc.property(dayArb, fc.integer({ min: 0, max: 40_000 }), (b, n) => {
+      expect(completedMonthsAt(b, b + n)).toBe(completedMonths(fromDayNumber(b), fromDayNumber(b + n)));
     }));
   });
   it('adds years and months before weeks and days', () => {

@@ -51,6 +51,14 @@ export function addOffset(day: number, o: Offset): number {
   return addMonthsToDay(day, months) + (o.weeks ?? 0) * 7 + (o.days ?? 0);
 }
 
+/** Completed calendar months ("bulan penuh"), same rule as time/dates.completedMonths. */
+export function completedMonthsAt(birthDay: number, day: number): number {
+  const [by, bm, bd] = civilFromDay(birthDay);
+  const [y, m, d] = civilFromDay(day);
+  const months = (y - by) * 12 + (m - bm);
+  return d < Math.min(bd, daysInMonth(y, m)) ? months - 1 : months;
+}
+
 const P2 = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 export function isoFromDay(day: number): string {

@@ -49,3 +49,10 @@ export const CONDITION_STAGES: readonly ConditionStage[] = [
   { id: 'catin', label: { id: 'Calon pengantin (catin)', en: 'Bride/groom-to-be' }, basis: 'condition', rule: { id: 'terdaftar sebagai catin sampai menikah', en: 'registered as catin until the marriage' }, sources: [KMK('§V.C.2')] },
   { id: 'pus', label: { id: 'Pasangan usia subur (PUS)', en: 'Couple of reproductive age' }, basis: 'condition', rule: { id: 'terdaftar sebagai PUS', en: 'registered as PUS' }, sources: [KMK('§V.C.2')] },
 ];
+
+/** Wanita usia subur: women within the district's WUS ages (settings wus.ageFrom / wus.ageTo, ⚠). */
+export const WUS_STAGE = {
+  id: 'wus' as const,
+  label: { id: 'Wanita usia subur (WUS)', en: 'Woman of reproductive age' },
+  sources: [{ key: 'GENERAL-KNOWLEDGE' as const, clause: 'batas umur WUS', unconfirmed: true }],
+};

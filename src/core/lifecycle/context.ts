@@ -1,0 +1,44 @@
+/**
+ * Builds the LifeContext the eligibility rules and the schedule engine read:
+ * pregnancies and condition episodes as known on the evaluation day, plus
+ * lazily computed diabetes-risk days and school years.
+ */
+import type { Concept } from '../codes/concepts';
+import { dayFromIso } from '../protocol/offset';
+import type { ProtocolSettings } from '../protocol/settings';
+import type { Issue } from '../i18n/issues';
+import { resolveConditions } from './conditions';
+import { dmRiskIntervals, type Readings } from './dm-risk';
+import { schoolYearsFor, type LifeContext } from './eligibility';
+import type { Intervals } from './intervals';
+import { validatePerson, type PersonFacts } from './person';
+import { resolvePregnancy, type ResolvedPregnancy } from './pregnancy';
+
+const NO_READINGS: Readings = { bp: [], bmi: [], waist: [] };
+
+export function buildLifeContext(
+  person: PersonFacts,
+  onDay: number,
+  settings: ProtocolSettings,
+  conditionEvents: ReadonlyArray<{ concept: Concept; day: number }> = [],
+  readings: () => Readings = () => NO_READINGS,
+): { ctx: LifeContext | null; issues: Issue[] } {
+  const issues = validatePerson(person);
+  const birthDay = dayFromIso(person.birthDate);
+  if (Number.isNaN(birthDay) || (person.sex !== 'M' && person.sex !== 'F')) return { ctx: null, issues };
+  const pregnancies: ResolvedPregnancy[] = [];
+  for (const p of person.pregnancies ?? []) {
+    const r = resolvePregnancy(p, onDay);
+    if (r) pregnancies.push(r);
+  }
+  pregnancies.sort((a, b) => a.startDay - b.startDay);
+  const conditions = resolveConditions(person, conditionEvents, pregnancies, onDay);
+  let dm: Intervals | undefined;
+  let years: Array<{ year: number; grade: number }> | undefined;
+  const ctx: LifeContext = {
+    person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions,
+    dmRisk: () => (dm ??= dmRiskIntervals(person.sex, readings(), conditions.get('hypertension') ?? [])),
+    schoolYears: () => (years ??= schoolYearsFor(person, birthDay, onDay, settings)),
+  };
+  return { ctx, issues };
+}
