@@ -34,8 +34,8 @@ import wfh_boys_25 from 'jsgrowup/tables/wfh_boys_2_5_zscores.json';
 import wfl_girls_02 from 'jsgrowup/tables/wfl_girls_0_2_zscores.json';
 import wfh_girls_25 from 'jsgrowup/tables/wfh_girls_2_5_zscores.json';
 import { cubicSpline, type Spline } from './cubic-spline';
-import { GROWTH_TABLES, type GrowthTableName } from './growth-tables';
-import { DAYS_PER_MONTH, HEIGHT_FROM_DAY, WFH_RANGE_CM, WFL_RANGE_CM } from './who-rules';
+import type { GrowthTableName } from './growth-tables';
+import { DAYS_PER_MONTH, HEIGHT_FROM_DAY, WFH_RANGE_CM, WFL_RANGE_CM, WHO2006_LAST_DAY } from './who-rules';
 import { whoSex, type GrowthReferences } from './growth-references';
 
 type JsonRow = Readonly<Record<string, string>>;
@@ -57,7 +57,8 @@ const knots = (table: JsonTable, key: string, toX: (v: number) => number, keep: 
 const byWeek = (t: JsonTable) => knots(t, 'Week', (w) => w * 7);
 /**
  * Months from 4 on: month 3 (91.3 days) would sit 0.3 days from week 13 and
- * make the spline wiggle.
+ * make the spline wiggle. The monthly files run to month 60; length and BMI
+ * come in two files split at month 24 (lying to 24, standing from 24).
  */
 const byMonth = (t: JsonTable, from = 4, to = 60) => knots(t, 'Month', (mo) => mo * DAYS_PER_MONTH, (mo) => mo >= from && mo <= to);
 
@@ -83,15 +84,14 @@ function segment(from: number, to: number, ks: Knot[]): Segment {
 
 /** WHO's monthly tables are at exact ages of month × DAYS_PER_MONTH days; the length curves end the day before HEIGHT_FROM_DAY. */
 const FIRST_HEIGHT_DAY = HEIGHT_FROM_DAY;
-/** The daily tables end here (60 completed months). */
-const LAST_DAY = GROWTH_TABLES.weianthro.covers[1];
+const LAST_DAY = WHO2006_LAST_DAY;
 
 /**
  * WHO's daily tables for length, BMI and head circumference are straight lines
  * between the weekly values of weeks 0, 1 and 2 (their second differences are
  * 0 there), so the first 14 days are read as straight lines and the rest with
  * a spline from week 2 on. Weight is curved in those days; its error there is
- * the largest of the fallback (≈ 0.1 z, measured in the test).
+ * the largest of the fallback (≈ 0.14 z, measured in the test).
  */
 const STRAIGHT_UNTIL_DAY = 14;
 

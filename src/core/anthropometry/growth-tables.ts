@@ -7,6 +7,16 @@
  *   github.com/WorldHealthOrganization/anthroplus
  * Column layouts and ranges: ../shared/data/who-growth/SOURCES.md.
  */
+import {
+  CIRCUMFERENCE_FROM_DAY,
+  WFH_RANGE_CM,
+  WFL_RANGE_CM,
+  WHO2006_LAST_DAY,
+  WHO2007_FROM_MONTHS,
+  WHO2007_TO_MONTHS,
+  WHO2007_WEIGHT_TO_MONTHS,
+} from './who-rules';
+
 export type GrowthStandard = 'WHO2006' | 'WHO2007';
 
 export const GROWTH_TABLE_NAMES = [
@@ -43,24 +53,27 @@ export interface GrowthTableSpec {
 const spec = (s: GrowthTableSpec): GrowthTableSpec => s;
 
 /**
- * `covers`: the day tables must reach day 1826 (anthro scores age < 60 months,
- * and 59.99 months rounds to day 1826); arm circumference and skinfolds start
- * at 91 days; weight-for-length 45–110 cm, weight-for-height 65–120 cm; the
- * 2007 tables 60–228 months (weight-for-age to 120), per anthroplus.
+ * `covers` follows WHO's age and length limits (who-rules.ts): day tables to
+ * the last day anthro scores, arm circumference and skinfolds from 91 days,
+ * weight-for-length/height over their cm ranges, the 2007 tables over the ages
+ * anthroplus scores.
  */
+const DAYS = [0, WHO2006_LAST_DAY] as const;
+const DAYS_FROM_3_MONTHS = [CIRCUMFERENCE_FROM_DAY, WHO2006_LAST_DAY] as const;
+const MONTHS_5_TO_19 = [WHO2007_FROM_MONTHS, WHO2007_TO_MONTHS] as const;
 export const GROWTH_TABLES: Record<GrowthTableName, GrowthTableSpec> = {
-  weianthro: spec({ name: 'weianthro', standard: 'WHO2006', title: 'weight-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [0, 1826] }),
-  lenanthro: spec({ name: 'lenanthro', standard: 'WHO2006', title: 'length/height-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [0, 1826], positionColumn: 'loh' }),
-  wflanthro: spec({ name: 'wflanthro', standard: 'WHO2006', title: 'weight-for-length', keyColumn: 'length', keyUnit: 'cm', step: 0.1, covers: [45, 110], positionColumn: 'lorh' }),
-  wfhanthro: spec({ name: 'wfhanthro', standard: 'WHO2006', title: 'weight-for-height', keyColumn: 'height', keyUnit: 'cm', step: 0.1, covers: [65, 120], positionColumn: 'lorh' }),
-  bmianthro: spec({ name: 'bmianthro', standard: 'WHO2006', title: 'BMI-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [0, 1826], positionColumn: 'loh' }),
-  hcanthro: spec({ name: 'hcanthro', standard: 'WHO2006', title: 'head circumference-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [0, 1826] }),
-  acanthro: spec({ name: 'acanthro', standard: 'WHO2006', title: 'arm circumference-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [91, 1826] }),
-  tsanthro: spec({ name: 'tsanthro', standard: 'WHO2006', title: 'triceps skinfold-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [91, 1826] }),
-  ssanthro: spec({ name: 'ssanthro', standard: 'WHO2006', title: 'subscapular skinfold-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: [91, 1826] }),
-  wfawho2007: spec({ name: 'wfawho2007', standard: 'WHO2007', title: 'weight-for-age 5–10 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: [60, 120] }),
-  hfawho2007: spec({ name: 'hfawho2007', standard: 'WHO2007', title: 'height-for-age 5–19 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: [60, 228] }),
-  bfawho2007: spec({ name: 'bfawho2007', standard: 'WHO2007', title: 'BMI-for-age 5–19 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: [60, 228] }),
+  weianthro: spec({ name: 'weianthro', standard: 'WHO2006', title: 'weight-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS }),
+  lenanthro: spec({ name: 'lenanthro', standard: 'WHO2006', title: 'length/height-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS, positionColumn: 'loh' }),
+  wflanthro: spec({ name: 'wflanthro', standard: 'WHO2006', title: 'weight-for-length', keyColumn: 'length', keyUnit: 'cm', step: 0.1, covers: WFL_RANGE_CM, positionColumn: 'lorh' }),
+  wfhanthro: spec({ name: 'wfhanthro', standard: 'WHO2006', title: 'weight-for-height', keyColumn: 'height', keyUnit: 'cm', step: 0.1, covers: WFH_RANGE_CM, positionColumn: 'lorh' }),
+  bmianthro: spec({ name: 'bmianthro', standard: 'WHO2006', title: 'BMI-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS, positionColumn: 'loh' }),
+  hcanthro: spec({ name: 'hcanthro', standard: 'WHO2006', title: 'head circumference-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS }),
+  acanthro: spec({ name: 'acanthro', standard: 'WHO2006', title: 'arm circumference-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS_FROM_3_MONTHS }),
+  tsanthro: spec({ name: 'tsanthro', standard: 'WHO2006', title: 'triceps skinfold-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS_FROM_3_MONTHS }),
+  ssanthro: spec({ name: 'ssanthro', standard: 'WHO2006', title: 'subscapular skinfold-for-age', keyColumn: 'age', keyUnit: 'day', step: 1, covers: DAYS_FROM_3_MONTHS }),
+  wfawho2007: spec({ name: 'wfawho2007', standard: 'WHO2007', title: 'weight-for-age 5–10 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: [WHO2007_FROM_MONTHS, WHO2007_WEIGHT_TO_MONTHS] }),
+  hfawho2007: spec({ name: 'hfawho2007', standard: 'WHO2007', title: 'height-for-age 5–19 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: MONTHS_5_TO_19 }),
+  bfawho2007: spec({ name: 'bfawho2007', standard: 'WHO2007', title: 'BMI-for-age 5–19 y', keyColumn: 'age', keyUnit: 'month', step: 1, covers: MONTHS_5_TO_19 }),
 };
 
 export function isGrowthTableName(s: string): s is GrowthTableName {

@@ -29,6 +29,8 @@ export const LENGTH_TABLE_BELOW_CM_WITHOUT_AGE = 87;
 
 /** anthro scores age in months < 60 with the 2006 standards. */
 export const WHO2006_BELOW_MONTHS = 60;
+/** So the last day scored is 1826 (60 × 30.4375 = 1826.25), where WHO's daily tables end since Aug 2025. */
+export const WHO2006_LAST_DAY = Math.ceil(WHO2006_BELOW_MONTHS * DAYS_PER_MONTH) - 1;
 
 /** Arm circumference and skinfold tables start at 3 months (anthro `allowed_age_range = c(91, 1856)`). */
 export const CIRCUMFERENCE_FROM_DAY = 91;
