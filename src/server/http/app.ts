@@ -41,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
   app.decorate('routeDocs', []);
+  app.decorate('database', database);
   await app.register(cookie);
   registerSessionHooks(app, database);
 

@@ -1,4 +1,5 @@
 import type { Issue } from '../../core/i18n/issues';
+import type { AuditEntry } from '../audit/audit';
 import { fieldMessages, message, type Locale } from '../../core/i18n/messages';
 
 /**
@@ -13,6 +14,11 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly extra?: Record<string, unknown>,
+    /**
+     * An audit entry to write when this error is answered (a denial). It is
+     * written by the route after any transaction has rolled back, never inside it.
+     */
+    public audit?: AuditEntry,
   ) {
     super(message);
   }
@@ -51,7 +57,8 @@ export const errors = {
     return new ApiError(400, 'validation_error', text('validation_error', locale), fieldMessages(issues, locale));
   },
   unauthenticated: (l: Locale) => new ApiError(401, 'unauthenticated', text('unauthenticated', l)),
-  forbidden: (l: Locale) => new ApiError(403, 'forbidden', text('forbidden', l)),
+  forbidden: (l: Locale, audit?: AuditEntry) =>
+    new ApiError(403, 'forbidden', text('forbidden', l), undefined, undefined, audit ? { statusCode: 403, ...audit } : undefined),
   notFound: (l: Locale) => new ApiError(404, 'not_found', text('not_found', l)),
   versionConflict: (l: Locale, current: number) => new ApiError(409, 'version_conflict', text('version_conflict', l), undefined, { currentVersion: current }),
   needsConfirmation(warnings: Issue[], l: Locale): ApiError {

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../core/i18n/messages';
 import type { AuthContext } from '../auth/session';
-import { errors } from './errors';
+import { ApiError, errors } from './errors';
+import { writeAudit } from '../audit/audit';
+import type { Database } from '../db/client';
 import { parse } from './validate';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -85,7 +87,13 @@ export function defineRoute<B extends z.ZodType = typeof empty, Q extends z.ZodT
       const body = def.body ? parse(def.body, req.body ?? undefined, locale) : (req.body as z.output<B>);
       const query = def.query ? parse(def.query, req.query, locale) : (req.query as z.output<Q>);
       const params = def.params ? parse(def.params, req.params, locale) : (req.params as z.output<P>);
-      const result = await def.handler({ body, query, params, auth: auth as AuthContext, locale, req, reply });
+      let result: unknown;
+      try {
+        result = await def.handler({ body, query, params, auth: auth as AuthContext, locale, req, reply });
+      } catch (e) {
+        if (e instanceof ApiError && e.audit) await writeAudit(app.database.db, req, e.audit);
+        throw e;
+      }
       if (reply.sent) return reply;
       reply.status(def.status ?? 200);
       if (def.status === 204) return reply.send();
@@ -97,5 +105,6 @@ export function defineRoute<B extends z.ZodType = typeof empty, Q extends z.ZodT
 declare module 'fastify' {
   interface FastifyInstance {
     routeDocs: RouteDoc[];
+    database: Database;
   }
 }

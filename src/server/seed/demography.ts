@@ -113,10 +113,11 @@ export const PREGNANCY_YEARS = 0.75;
 
 /**
  * Household sizes of the generated families (3–6 members). Design choice,
- * approximate: mean ≈ 4.2, near BPS's ~3.9 persons per household once 1–2
- * person households (not generated here) are left out.
+ * approximate: mean ≈ 4.05, a little above BPS's ~3.9 persons per household
+ * because 1–2 person households are not generated. (Larger means put too
+ * many children into the register for the pyramid to hold.)
  */
-export const HOUSEHOLD_SIZE_WEIGHTS: Readonly<Record<3 | 4 | 5 | 6, number>> = { 3: 0.32, 4: 0.33, 5: 0.21, 6: 0.14 };
+export const HOUSEHOLD_SIZE_WEIGHTS: Readonly<Record<3 | 4 | 5 | 6, number>> = { 3: 0.36, 4: 0.34, 5: 0.19, 6: 0.11 };
 
 /**
  * Family types, approximate design shares: nuclear families dominate;

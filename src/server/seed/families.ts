@@ -288,9 +288,11 @@ function threeGenerations(rng: Random, q: AgeQuota, size: number): FamilyMember[
   const childKernel = (a: number) => (seniorWoman >= 0 ? fertilityRate(seniorWoman - a) : seniorMan - a >= 18 && seniorMan - a <= 55 ? 1 : 0);
   const combined = new Float64Array(MAX_AGE + 1);
   for (let a = 0; a <= MAX_AGE; a++) combined[a] = q.male[a]! + q.female[a]!;
-  let married = drawAge(rng, combined, minYoungParent, parentAge - 16, childKernel);
-  if (married < 0) married = clampAge(Math.max(minYoungParent, parentAge - 25));
   const daughterStays = rng.chance(0.5);
+  // A daughter who stays is the grandchildren's mother: prefer ages whose children's quota is not used up.
+  const marriedKernel = daughterStays ? (a: number) => childKernel(a) * coverage(childSupply(q, a), grandchildren) : childKernel;
+  let married = drawAge(rng, combined, minYoungParent, parentAge - 16, marriedKernel);
+  if (married < 0) married = clampAge(Math.max(minYoungParent, parentAge - 25));
 
   let head: number;
   let seniorMother: number | null = null;
@@ -313,7 +315,8 @@ function threeGenerations(rng: Random, q: AgeQuota, size: number): FamilyMember[
     inLawAge = drawAge(rng, q.male, married - 3, married + 15, (a) => spouseGap(a - married));
     if (inLawAge < 0) inLawAge = clampAge(married + 4);
   } else {
-    inLawAge = drawAge(rng, q.female, Math.max(16 + grandchildren + 1, married - 15), married + 3, (a) => spouseGap(married - a));
+    inLawAge = drawAge(rng, q.female, Math.max(16 + grandchildren + 1, married - 15), married + 3,
+      (a) => spouseGap(married - a) * coverage(childSupply(q, a), grandchildren));
     if (inLawAge < 0) inLawAge = Math.max(16 + grandchildren + 1, married - 4);
   }
   const inLaw = b.add(daughterStays ? 'M' : 'F', inLawAge, 'menantu');
@@ -401,7 +404,11 @@ export function planHouseholdSizes(rng: Random, people: number, weights: Readonl
         rest--;
       }
     }
-    if (rest > 0) throw new RangeError('cannot place the last people in families of 3–6');
+    if (rest > 0) {
+      // Every family is already six: split the last one and the rest into 3 + (4 or 5).
+      const last = sizes.pop()!;
+      sizes.push(3, last + rest - 3);
+    }
   }
   return sizes;
 }

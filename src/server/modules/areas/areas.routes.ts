@@ -37,8 +37,7 @@ export function registerAreaRoutes(app: FastifyInstance, database: Database): vo
       const a = await getArea(db, params.code);
       if (!a) throw errors.notFound(locale);
       if (!isNavigable(auth.scope, a.code)) {
-        await writeAudit(db, req, { action: 'denied', entityType: 'area', entityId: a.code, areaCode: a.code, statusCode: 403 });
-        throw errors.forbidden(locale);
+        throw errors.forbidden(locale, { action: 'denied', entityType: 'area', entityId: a.code, areaCode: a.code });
       }
       const [ancestors, children] = await Promise.all([getLineage(db, a.code), getChildren(db, a.code)]);
       const counts = await countsByChild(db, a.code, a.level, auth.scope);

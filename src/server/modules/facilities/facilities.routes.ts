@@ -127,8 +127,7 @@ export function registerFacilityRoutes(app: FastifyInstance, database: Database)
   const requireManage = async (req: FastifyRequest, f: { areaCode: string }, locale: Locale) => {
     const auth = req.auth!;
     if (!auth.permissions.managePlaces || !inScope(auth.scope, f.areaCode)) {
-      await writeAudit(db, req, { action: 'denied', entityType: 'facility', areaCode: f.areaCode, statusCode: 403 });
-      throw errors.forbidden(locale);
+      throw errors.forbidden(locale, { action: 'denied', entityType: 'facility', areaCode: f.areaCode });
     }
   };
 
@@ -158,8 +157,7 @@ export function registerFacilityRoutes(app: FastifyInstance, database: Database)
       const f = await getFacility(db, params.id);
       if (!f) throw errors.notFound(locale);
       if (!facilityVisible(auth.scope, f)) {
-        await writeAudit(db, req, { action: 'denied', entityType: 'facility', entityId: f.id, areaCode: f.areaCode, statusCode: 403 });
-        throw errors.forbidden(locale);
+        throw errors.forbidden(locale, { action: 'denied', entityType: 'facility', entityId: f.id, areaCode: f.areaCode });
       }
       return facilityDetail(db, params.id, auth.scope);
     },

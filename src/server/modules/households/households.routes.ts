@@ -56,8 +56,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, database: Database
     const h = (await dbx.select().from(household).where(eq(household.id, id)))[0];
     if (!h) throw errors.notFound(locale);
     if (!inScope(auth.scope, h.areaCode)) {
-      await writeAudit(dbx, req, { action: 'denied', entityType: 'household', entityId: id, areaCode: h.areaCode, statusCode: 403 });
-      throw errors.forbidden(locale);
+      throw errors.forbidden(locale, { action: 'denied', entityType: 'household', entityId: id, areaCode: h.areaCode });
     }
     return h;
   }

@@ -44,8 +44,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: Database, t
     const p = await getPerson(db, id);
     if (!p) throw errors.notFound(locale);
     if (!inScope(auth.scope, p.areaCode)) {
-      await writeAudit(db, req, { action: 'denied', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, statusCode: 403 });
-      throw errors.forbidden(locale);
+      throw errors.forbidden(locale, { action: 'denied', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode });
     }
     return p;
   }

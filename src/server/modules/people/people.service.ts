@@ -190,8 +190,7 @@ export async function loadForWrite(ctx: ServiceCtx, id: string) {
   const p = await getPerson(ctx.tx, id);
   if (!p) throw errors.notFound(ctx.locale);
   if (!inScope(ctx.auth.scope, p.areaCode) || !ctx.auth.permissions.editRegistry) {
-    await writeAudit(ctx.tx, ctx.req, { action: 'denied', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, statusCode: 403 });
-    throw errors.forbidden(ctx.locale);
+    throw errors.forbidden(ctx.locale, { action: 'denied', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode });
   }
   return p;
 }

@@ -53,8 +53,7 @@ export function registerUserRoutes(app: FastifyInstance, database: Database): vo
     const u = (await dbx.select().from(appUser).where(eq(appUser.id, id)))[0];
     if (!u) throw errors.notFound(locale);
     if (!inScope(auth.scope, u.areaCode) || (u.id !== auth.user.id && !canGrant(auth.user.role, u.role as Role))) {
-      await writeAudit(dbx, req, { action: 'denied', entityType: 'user', entityId: id, areaCode: u.areaCode, statusCode: 403 });
-      throw errors.forbidden(locale);
+      throw errors.forbidden(locale, { action: 'denied', entityType: 'user', entityId: id, areaCode: u.areaCode });
     }
     return u;
   }
