@@ -1,6 +1,6 @@
 import type { Sex } from '../people/nik';
 import type { GrowthReferences } from './growth-references';
-import type { GrowthStandard, GrowthTableName } from './growth-tables';
+import { GROWTH_TABLES, type GrowthStandard, type GrowthTableName } from './growth-tables';
 import { lmsZ, lmsZRestricted, roundZ } from './lms';
 import {
   ANTHRO_INDICES,
@@ -129,7 +129,7 @@ export function computeZScores(input: AnthroInput, refs: GrowthReferences): Anth
   const cbmi = weight !== null && clenhei !== null ? weight / (clenhei / 100) ** 2 : null;
 
   const score = (index: AnthroIndex, value: number | null, table: GrowthTableName, x: number): IndexResult => {
-    const reference: GrowthStandard = table.endsWith('2007') ? 'WHO2007' : 'WHO2006';
+    const reference = GROWTH_TABLES[table].standard;
     if (value === null) return blank('no_measurement', reference, table);
     if (oedema && WEIGHT_BASED_INDICES.has(index)) return blank('oedema', reference, table);
     if (refs.availability(table) === 'missing') return blank('reference_missing', reference, table);
