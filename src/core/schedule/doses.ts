@@ -1,0 +1,110 @@
+/**
+ * Vaccine dose series. Doses are assigned greedily in order: each dose takes
+ * the earliest unused event of the antigen inside its window, where the window
+ * opens at the recommended age or at the minimum interval after the previous
+ * dose, whichever is later. An event carrying a dose number only fits that
+ * dose. When the previous dose is not yet given, the next one can open at the
+ * earliest one interval after today (catch-up planning).
+ *
+ * T status (Td for WUS): a status screening whose value is v credits doses
+ * 1..v on its date. Doses up to v take only events recorded before that
+ * screening; events on or after it count from dose v+1. After a credited dose
+ * the next may be given from the screening date (the worker has checked the
+ * real date of the last dose in the Buku KIA).
+ */
+import type { Concept } from '../codes/concepts';
+import { eligibleDays } from '../lifecycle/eligibility';
+import { intersect } from '../lifecycle/intervals';
+import { addOffset } from '../protocol/offset';
+import type { Offset } from '../protocol/types';
+import { emit, type CompiledItem, type EvalCtx } from './emit';
+import type { IndexedEvent } from './event-index';
+import type { Evaluator } from './once';
+
+interface DoseSpec {
+  c: CompiledItem;
+  dose: number;
+  earliest: Offset;
+  due: Offset;
+  latest: Offset;
+  after: Offset | null;
+}
+
+const MAX_CREDIT = 99;
+
+export function seriesEvaluator(items: CompiledItem[]): Evaluator {
+  const specs: DoseSpec[] = items.map((c) => {
+    const t = c.item.timing;
+    if (t.kind !== 'dose') throw new Error(`not a dose: ${c.id}`);
+    return { c, dose: t.dose, earliest: t.earliest, due: t.due, latest: t.latest, after: t.after?.minInterval ?? null };
+  }).sort((a, b) => a.dose - b.dose);
+  const first = items[0]!.item;
+  const t0 = first.timing as Extract<typeof first.timing, { kind: 'dose' }>;
+  const antigen: Concept = t0.antigen;
+  const creditConcept: Concept | undefined = t0.credit;
+  const eligibility = first.eligibility;
+
+  return (ec: EvalCtx) => {
+    const b = ec.life.birthDay;
+    if (eligibility && intersect(eligibleDays(eligibility, ec.life), [[ec.fromDay, ec.onDay]]).length === 0) return;
+    const events = ec.idx.byConcept.get(antigen) ?? [];
+    const used = new Uint8Array(events.length);
+    let credit: IndexedEvent | null = null;
+    if (creditConcept) {
+      for (const e of ec.idx.byConcept.get(creditConcept) ?? []) {
+        const v = e.valueNum;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_CREDIT) continue;
+        if (!credit || v > credit.valueNum!) credit = e;
+      }
+    }
+    // Earliest day the next dose may be given, given what happened to the previous one.
+    let prereq: number | null = null;
+    let prevOpen: number | null = null;
+    for (let k = 0; k < specs.length; k++) {
+      const s = specs[k]!;
+      let e = addOffset(b, s.earliest);
+      if (s.after) {
+        if (prereq !== null) e = Math.max(e, prereq);
+        else if (prevOpen !== null) e = Math.max(e, addOffset(Math.max(ec.onDay, prevOpen), s.after));
+      }
+      const l = addOffset(b, s.latest);
+      const d = Math.max(addOffset(b, s.due), e);
+      const credited = credit !== null && credit.valueNum! >= s.dose;
+      const hi = Math.min(l, ec.onDay, credited ? credit!.day - 1 : Infinity);
+      let pick = -1;
+      for (let i = 0; i < events.length; i++) {
+        const ev = events[i]!;
+        if (ev.day > hi) break;
+        if (used[i] || ev.day < e) continue;
+        if (ev.ordinal !== undefined && ev.ordinal !== s.dose) continue;
+        pick = i;
+        break;
+      }
+      const next = specs[k + 1];
+      if (pick >= 0) {
+        used[pick] = 1;
+        const ev = events[pick]!;
+        prereq = next?.after ? addOffset(ev.day, next.after) : ev.day;
+        if (credited) prereq = Math.min(prereq, credit!.day);
+        prevOpen = null;
+        if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, { event: ev, others: [] }, { dose: s.dose });
+      } else if (credited) {
+        prereq = credit!.day;
+        prevOpen = null;
+        const ce = Math.min(e, credit!.day);
+        if (inWindow(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, { dose: s.dose });
+      } else {
+        prereq = null;
+        const unreachable = e > l;
+        prevOpen = unreachable ? l : e;
+        if (unreachable) {
+          if (inWindow(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, { dose: s.dose }, 'unreachable');
+        } else if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, { dose: s.dose });
+      }
+    }
+  };
+}
+
+function inWindow(ec: EvalCtx, e: number, l: number): boolean {
+  return l >= ec.fromDay && e <= ec.horizonDay;
+}
