@@ -4,6 +4,8 @@ import { serveCommand } from './serve';
 import { userAddCommand } from './user-add';
 import { anthroCommand } from './anthro';
 import { referenceWhoCommand } from './reference-who';
+import { seedCommand } from './seed';
+import { referencePopulationCommands } from './reference-population';
 
 /** Every `siklus` command; add a module's command here. */
 export const commands: Command[] = [
@@ -12,4 +14,6 @@ export const commands: Command[] = [
   userAddCommand,
   referenceWhoCommand,
   anthroCommand,
+  seedCommand,
+  ...referencePopulationCommands,
 ];

@@ -82,7 +82,7 @@ export function registerUserRoutes(app: FastifyInstance, database: Database): vo
     status: 201,
     body: z.object({
       username: z.string().trim().max(40),
-      displayName: z.string().trim().min(2).max(100),
+      displayName: z.string().trim().max(100),
       password: z.string().max(200),
       role: z.enum(ROLES),
       facilityId: z.uuid().nullable().optional(),

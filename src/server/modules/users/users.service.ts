@@ -81,7 +81,8 @@ export async function resolveBinding(
   return { facilityId: null, areaCode: code, kabCode: kabCodeOf(code) };
 }
 
-export function checkUserFields(input: { username?: string; password?: string; role?: string }, issues: Issue[]): void {
+export function checkUserFields(input: { username?: string; displayName?: string; password?: string; role?: string }, issues: Issue[]): void {
+  if (input.displayName !== undefined && input.displayName.trim().length < 2) issues.push({ code: 'too_short', field: 'displayName', params: { min: 2 } });
   if (input.username !== undefined && !/^[a-z0-9._-]{3,40}$/i.test(input.username)) issues.push({ code: 'username_format', field: 'username' });
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
     issues.push({ code: 'password_too_short', field: 'password', params: { min: MIN_PASSWORD_LENGTH } });
