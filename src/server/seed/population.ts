@@ -211,6 +211,7 @@ export class PopulationGenerator {
 
       // Culture and family names: children follow the father where he is known.
       const hhCulture = pickCulture(rng, profile.mix);
+      const head = family.findIndex((m) => m.relationship === 'kepala');
       const wifeIndex = family.findIndex((m) => m.relationship === 'istri');
       const wifeCulture = rng.chance(0.85) ? hhCulture : pickCulture(rng, profile.mix);
       const cultures: Culture[] = new Array(family.length);
@@ -227,7 +228,7 @@ export class PopulationGenerator {
             c = wifeCulture;
             break;
           case 'orang_tua':
-            c = cultureOf(0);
+            c = head >= 0 ? cultureOf(head) : hhCulture;
             break;
           case 'mertua':
             c = wifeIndex >= 0 ? cultureOf(wifeIndex) : hhCulture;
@@ -289,7 +290,6 @@ export class PopulationGenerator {
       const firstChild = Math.min(...headChildren);
       const since = Number.isFinite(firstChild) ? firstChild - rng.int(100, 1500) : toDayNumber(issued) - rng.int(0, 2000);
 
-      const head = family.findIndex((m) => m.relationship === 'kepala');
       const household: HouseholdRow = {
         id: householdId,
         kabCode: plan.kabCode,

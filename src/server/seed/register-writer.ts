@@ -5,15 +5,20 @@
  * the next batch is being generated.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { codesFor } from '../../core/codes/registry';
 import { normalizeName } from '../../core/people/names';
 import type { Database } from '../db/client';
 import type { HouseholdRow, PersonRow, PregnancyRow, VillagePopulation } from './population';
 
 /**
- * Pregnancy as a clinical condition: SNOMED CT 77386006 "Pregnancy (finding)",
- * the code SATUSEHAT's Condition examples use for kehamilan.
+ * The pregnancy code from the engine's code registry (src/core/codes), so the
+ * schedule engine recognises seeded pregnancies: ICD-10 Z34 "Supervision of
+ * normal pregnancy" (fhir-satusehat.md §4.3; SNOMED 77386006 is not in the
+ * registry).
  */
-export const PREGNANCY_CODE = { system: 'http://snomed.info/sct', code: '77386006' } as const;
+const pregnancyEntry = codesFor('pregnancy').find((c) => c.code === 'Z34') ?? codesFor('pregnancy')[0];
+if (!pregnancyEntry) throw new Error('the code registry has no pregnancy code');
+export const PREGNANCY_CODE = { system: pregnancyEntry.system, code: pregnancyEntry.code } as const;
 
 export interface RegisterCounts {
   households: number;
