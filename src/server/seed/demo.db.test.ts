@@ -118,3 +118,29 @@ describe('ensureDemoData', () => {
     expect(n!.n).toBe(16_000);
   });
 });
+
+describe('ensureDemoData without the shared data folder', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('seeds the network and people, and leaves the official figures empty', async () => {
+    const summary = await ensureDemoData(database, { today, people: 400, sharedDataDir: null });
+    expect(summary).toMatchObject({ people: 400, referenceFiles: [] });
+    const [konawe] = await database.query<{ population: number | null }>(`SELECT population FROM area WHERE code = '74.02'`);
+    expect(konawe!.population).toBeNull();
+    const check = await checkRegister(database, ['74.02', '61.71'], today);
+    expect(check.violations).toEqual([]);
+  });
+
+  it('leaves a database with a network but no people alone', async () => {
+    await database.exec('DELETE FROM event; DELETE FROM person_residence; DELETE FROM person; DELETE FROM household');
+    const lines: string[] = [];
+    expect(await ensureDemoData(database, { today, log: (l) => lines.push(l) })).toBeNull();
+    expect(lines.join('\n')).toMatch(/already has Puskesmas/);
+  });
+});
