@@ -16,13 +16,13 @@ import type { Random } from './random';
 
 export type Sex = 'M' | 'F';
 
+/** One drawn member; `mother` and `father` are indexes of other members of the same family. */
 export interface FamilyMember {
-  /** index within the family; `mother` refers to another member's index */
   sex: Sex;
   age: number;
   relationship: Relationship;
   mother: number | null;
-  /** the member's father's index, for family names passed from father to children */
+  /** also used to pass family names from father to children */
   father: number | null;
 }
 
