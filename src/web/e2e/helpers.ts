@@ -52,3 +52,23 @@ export function isPhone(page: Page): boolean {
 export async function settled(page: Page): Promise<void> {
   await expect(page.locator('.spinner')).toHaveCount(0);
 }
+
+export const KADER = process.env.E2E_KADER ?? 'kader.mekarsari';
+
+export interface ApiPerson {
+  id: string;
+  nik: string | null;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  areaCode: string;
+  householdId: string | null;
+}
+
+/** A NIK for the given region, birth date and sex (women: day + 40), with a random serial. */
+export function makeNik(region6: string, birthDate: string, sex: 'M' | 'F'): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const day = sex === 'F' ? d + 40 : d;
+  const serial = 5000 + Math.floor(Math.random() * 4999);
+  return `${region6}${String(day).padStart(2, '0')}${String(m).padStart(2, '0')}${String(y % 100).padStart(2, '0')}${serial}`;
+}

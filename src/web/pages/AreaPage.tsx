@@ -107,41 +107,43 @@ function AreaView({ code }: { code: string }) {
         <Stat label={t('common.facilities')} value={number(facilities.length)} />
       </div>
 
-      <Card
-        flush
-        title={childLevel ? t(LEVEL_KEY[childLevel]) : t('area.children')}
-        count={children.length}
-        actions={
-          canAddSub && !adding ? (
-            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setAdding(true)} data-testid="add-subarea">
-              <Icon name="plus" />
-              {t('area.addSub')}
-            </button>
-          ) : undefined
-        }
-      >
-        {adding && (
-          <div style={{ padding: '16px var(--sp-4) 0' }}>
-            <SubAreaForm
-              parentCode={code}
-              existing={children.map((c) => c.code)}
-              onCancel={() => setAdding(false)}
-              onCreated={() => {
-                setAdding(false);
-                toast(t('area.added'));
-                res.reload();
-              }}
-            />
-          </div>
-        )}
-        {children.length ? (
-          <DataTable dense columns={cols} rows={children} rowKey={(c) => c.code} rowHref={(c) => areaHref(c.code)} caption={t('area.children')} testId="area-children" />
-        ) : (
-          <Empty title={t('area.noChildren')} icon="map">
-            {canAddSub ? t('area.noChildrenHint') : null}
-          </Empty>
-        )}
-      </Card>
+      {(children.length > 0 || canAddSub) && (
+        <Card
+          flush
+          title={childLevel ? t(LEVEL_KEY[childLevel]) : t('area.children')}
+          count={children.length}
+          actions={
+            canAddSub && !adding ? (
+              <button type="button" className="btn btn-secondary btn-sm" onClick={() => setAdding(true)} data-testid="add-subarea">
+                <Icon name="plus" />
+                {t('area.addSub')}
+              </button>
+            ) : undefined
+          }
+        >
+          {adding && (
+            <div style={{ padding: '16px var(--sp-4) 0' }}>
+              <SubAreaForm
+                parentCode={code}
+                existing={children.map((c) => c.code)}
+                onCancel={() => setAdding(false)}
+                onCreated={() => {
+                  setAdding(false);
+                  toast(t('area.added'));
+                  res.reload();
+                }}
+              />
+            </div>
+          )}
+          {children.length ? (
+            <DataTable dense columns={cols} rows={children} rowKey={(c) => c.code} rowHref={(c) => areaHref(c.code)} caption={t('area.children')} testId="area-children" />
+          ) : (
+            <Empty title={t('area.noChildren')} icon="map">
+              {canAddSub ? t('area.noChildrenHint') : null}
+            </Empty>
+          )}
+        </Card>
+      )}
 
       <Card
         flush

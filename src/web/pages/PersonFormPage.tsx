@@ -102,8 +102,10 @@ function PersonForm({ existing, household }: { existing: PersonDetail | null; ho
   const show = (k: FieldName) => submitted || touched[k] || (k === 'nik' && nikClean.length >= 16);
   const errorOf = (k: FieldName): string | null => serverErrors[k] || (show(k) ? (findings.errors[k]?.message ?? null) : null);
 
-  const clientWarnings = Object.values(findings.warnings).flat();
-  const nikWarnings = [...(findings.warnings.nik ?? []).map((w) => w.message), ...serverWarnings.filter((w) => w.field === 'nik').map((w) => w.message)];
+  // Warnings about an unchanged identity were confirmed when it was saved; the server checks again only on change.
+  const identityChanged = !p || nikClean !== (p.nik ?? '') || draft.birthDate !== p.birthDate || draft.sex !== p.sex;
+  const clientWarnings = identityChanged ? Object.values(findings.warnings).flat() : [];
+  const nikWarnings = [...(identityChanged ? (findings.warnings.nik ?? []) : []).map((w) => w.message), ...serverWarnings.filter((w) => w.field === 'nik').map((w) => w.message)];
   const nameWarnings = serverWarnings.filter((w) => w.field === 'name').map((w) => w.message);
   const allWarnings = [...clientWarnings.map((w) => w.message), ...serverWarnings.filter((w) => !clientWarnings.some((c) => c.code === w.code)).map((w) => w.message)];
   const confirmCodes = [...new Set([...clientWarnings.map((w) => w.code), ...serverWarnings.map((w) => w.code)])];
