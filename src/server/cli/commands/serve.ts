@@ -4,6 +4,9 @@ import { vacuumAnalyze, startMaintenance } from '../../db/maintenance';
 import { buildApp } from '../../http/app';
 import { UsageError, type Command } from '../command';
 import { openConfiguredDatabase } from '../open-db';
+import { importAreas } from '../../modules/areas/area-import';
+import { ensureDemoData, type DemoSummary } from '../../seed/demo';
+import { importDemoGrowthTables } from '../../seed/demo-growth-tables';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -20,10 +23,13 @@ export const serveCommand: Command = {
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
     console.log(`Siklus: opening ${where}…`);
     const database = await openConfiguredDatabase(config);
-    let summary: { logins: { username: string; role: string; place: string }[]; password: string } | null = null;
+    // The area tree of the served districts is reference data: load what is missing (idempotent, fast).
+    const areas = await importAreas(database, { districts: config.districts });
+    if (areas.inserted > 0) console.log(`Loaded ${areas.inserted} areas (provinces, kabupaten/kota; kecamatan and desa of ${config.districts.join(', ')}).`);
+    let summary: DemoSummary | null = null;
     if (parsed.values.demo) {
-      const { ensureDemoData } = await import('../../seed/demo');
-      summary = await ensureDemoData(database, { log: (m: string) => console.log(m) });
+      summary = await ensureDemoData(database, { log: (m: string) => console.log(m), districts: config.districts });
+      await importDemoGrowthTables(database);
     }
     await vacuumAnalyze(database);
     const stopMaintenance = startMaintenance(database, (m) => console.log(m));
