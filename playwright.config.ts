@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,41 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Removes data folders of earlier runs whose server is gone (each holds ~90 MB of demo data). */
+function sweepOldDataDirs(): void {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('siklus-e2e-')) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 10 * 60_000) continue;
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(join(dir, 'siklus.lock'), 'utf8'));
+      } catch {
+        /* no lock: the server is not running */
+      }
+      if (!pid || !alive(pid)) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* another run is cleaning up, or it is not ours */
+    }
+  }
+}
+
 const external = process.env.E2E_BASE_URL;
 if (!external) {
+  if (!process.env.E2E_DATA_DIR) {
+    sweepOldDataDirs();
+    process.env.E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'siklus-e2e-'));
+  }
   process.env.E2E_PORT ??= String(await freePort());
-  process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'siklus-e2e-'));
 }
 const baseURL = external ?? `http://127.0.0.1:${process.env.E2E_PORT}`;
 
