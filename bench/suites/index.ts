@@ -1,6 +1,7 @@
 import type { BenchSuite } from '../suite';
 import { anthroSuite } from './anthro';
 import { seedSuite } from './seed';
+import { scheduleSuite } from './schedule';
 
 /** Every benchmark suite; `npm run bench [name…]` runs them all or the named ones. */
-export const suites: BenchSuite[] = [anthroSuite, seedSuite];
+export const suites: BenchSuite[] = [anthroSuite, scheduleSuite, seedSuite];

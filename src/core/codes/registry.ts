@@ -35,17 +35,27 @@ for (const e of ALL_CODES) {
 const ORDINAL_SYSTEMS = new Set<string>([SYSTEM.antigen, SYSTEM.service, SYSTEM.questionnaire]);
 const TRAILING_ORDINAL = /^(.*?\D)[\s-]?(\d{1,2})$/;
 
-const memo = new Map<string, Recognised | null>();
+// system (as given) → code → result; nested maps avoid building a key string per event.
+const memo = new Map<string, Map<string, Recognised | null>>();
+let memoSize = 0;
 
 export function recognise(system: string | null | undefined, code: string): Recognised | undefined {
-  const sys = canonicalSystem(system);
-  if (!sys) return undefined;
-  const k = key(sys, code);
-  const hit = memo.get(k);
-  if (hit !== undefined) return hit ?? undefined;
+  if (!system) return undefined;
+  let bySystem = memo.get(system);
+  if (bySystem) {
+    const hit = bySystem.get(code);
+    if (hit !== undefined) return hit ?? undefined;
+  }
+  const sys = canonicalSystem(system)!;
   const found = lookup(sys, code.trim()) ?? null;
-  if (memo.size > 50_000) memo.clear(); // bounded: codes are few, junk input must not grow it forever
-  memo.set(k, found);
+  if (memoSize > 50_000) { // bounded: codes are few, junk input must not grow it forever
+    memo.clear();
+    memoSize = 0;
+    bySystem = undefined;
+  }
+  if (!bySystem) memo.set(system, (bySystem = new Map()));
+  bySystem.set(code, found);
+  memoSize++;
   return found ?? undefined;
 }
 

@@ -4,7 +4,8 @@
  * lazily computed diabetes-risk days and school years.
  */
 import type { Concept } from '../codes/concepts';
-import { dayFromIso } from '../protocol/offset';
+import { addOffsetToCivil, civilFromDay, dayFromIso } from '../protocol/offset';
+import type { Offset } from '../protocol/types';
 import type { ProtocolSettings } from '../protocol/settings';
 import type { Issue } from '../i18n/issues';
 import { resolveConditions } from './conditions';
@@ -33,11 +34,18 @@ export function buildLifeContext(
   }
   pregnancies.sort((a, b) => a.startDay - b.startDay);
   const conditions = resolveConditions(person, conditionEvents, pregnancies, onDay);
+  const ages = new Map<Offset, number>();
+  const [by, bm, bd] = civilFromDay(birthDay);
   let dm: Intervals | undefined;
   let years: Array<{ year: number; grade: number }> | undefined;
   const ctx: LifeContext = {
-    person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions,
+    person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions, eligibility: new Map(),
     dmRisk: () => (dm ??= dmRiskIntervals(person.sex, readings(), conditions.get('hypertension') ?? [])),
+    age: (o) => {
+      let d = ages.get(o);
+      if (d === undefined) ages.set(o, (d = addOffsetToCivil(by, bm, bd, o)));
+      return d;
+    },
     schoolYears: () => (years ??= schoolYearsFor(person, birthDay, onDay, settings)),
   };
   return { ctx, issues };

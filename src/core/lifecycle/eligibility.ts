@@ -4,14 +4,13 @@
  * sets (`anyOf`). Everything here works on day numbers for the engine.
  */
 import type { Sex } from '../people/nik';
-import { addOffset } from '../protocol/offset';
 import type { ProtocolSettings } from '../protocol/settings';
-import type { Eligibility, EligibilitySpec } from '../protocol/types';
+import type { Eligibility, EligibilitySpec, Offset } from '../protocol/types';
 import type { ConditionKey } from './conditions';
 import { intersect, normalise, union, type Interval, type Intervals } from './intervals';
 import type { PersonFacts } from './person';
 import type { ResolvedPregnancy } from './pregnancy';
-import { gradeInSchoolYear, schoolYearBounds, schoolYearOf } from './school-grade';
+import { gradeInSchoolYear, LAST_GRADE, schoolYearBounds, schoolYearOf } from './school-grade';
 
 export interface LifeContext {
   person: PersonFacts;
@@ -23,6 +22,10 @@ export interface LifeContext {
   conditions: Map<ConditionKey, Intervals>;
   /** Days with a diabetes risk factor; computed on first use. */
   dmRisk(): Intervals;
+  /** eligibleDays() results by rule object. */
+  eligibility: Map<EligibilitySpec, Intervals>;
+  /** birthDay + offset, memoised per offset object (the catalogue's offsets are shared objects). */
+  age(o: Offset): number;
   /** School years (start year → grade) the person is in school, up to a little after onDay. */
   schoolYears(): ReadonlyArray<{ year: number; grade: number }>;
 }
@@ -35,8 +38,13 @@ const SCHOOL_YEARS_AHEAD = 2;
 export function schoolYearsFor(person: PersonFacts, birthDay: number, onDay: number, s: ProtocolSettings): Array<{ year: number; grade: number }> {
   const startMonth = s.school.schoolYearStartMonth;
   const out: Array<{ year: number; grade: number }> = [];
-  const first = schoolYearOf(birthDay, startMonth);
-  const last = schoolYearOf(onDay, startMonth) + SCHOOL_YEARS_AHEAD;
+  let first = schoolYearOf(birthDay, startMonth);
+  let last = schoolYearOf(onDay, startMonth) + SCHOOL_YEARS_AHEAD;
+  if (!person.schoolGrade) {
+    // By age the grades span grade1Age-1 … grade1Age+LAST_GRADE years after birth (one year of slack each side).
+    first = Math.max(first, first + s.school.grade1Age - 2);
+    last = Math.min(last, first + LAST_GRADE + 3);
+  }
   for (let y = first; y <= last; y++) {
     const g = gradeInSchoolYear(person, birthDay, y, s);
     if (g !== null) out.push({ year: y, grade: g });
@@ -46,8 +54,8 @@ export function schoolYearsFor(person: PersonFacts, birthDay: number, onDay: num
 
 function single(e: Eligibility, ctx: LifeContext): Intervals {
   if (e.sex && e.sex !== ctx.sex) return EMPTY;
-  const from = e.ageFrom ? addOffset(ctx.birthDay, e.ageFrom) : ctx.birthDay;
-  const to = e.ageTo ? addOffset(ctx.birthDay, e.ageTo) - 1 : Infinity;
+  const from = e.ageFrom ? ctx.age(e.ageFrom) : ctx.birthDay;
+  const to = e.ageTo ? ctx.age(e.ageTo) - 1 : Infinity;
   let set: Intervals = from <= to ? [[from, to]] : EMPTY;
   if (set.length && e.conditions) {
     let c: Intervals = EMPTY;
@@ -68,13 +76,16 @@ function single(e: Eligibility, ctx: LifeContext): Intervals {
   return set;
 }
 
-/** The days on which a person qualifies for an item. */
+/** The days on which a person qualifies for an item (memoised per rule object and person). */
 export function eligibleDays(spec: EligibilitySpec | undefined, ctx: LifeContext): Intervals {
   if (!spec) return [[ctx.birthDay, Infinity]];
+  const hit = ctx.eligibility.get(spec);
+  if (hit) return hit;
+  let out: Intervals;
   if ('anyOf' in spec) {
-    let out: Intervals = EMPTY;
+    out = EMPTY;
     for (const e of spec.anyOf) out = union(out, single(e, ctx));
-    return out;
-  }
-  return single(spec, ctx);
+  } else out = single(spec, ctx);
+  ctx.eligibility.set(spec, out);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths, completedMonths, fromDayNumber, isIsoDate, toDayNumber } from '../time/dates';
-import { addMonthsToDay, addOffset, civilFromDay, completedMonthsAt, dayFromCivil, dayFromIso, isoFromDay } from './offset';
+import { addMonthsToDay, addOffset, civilFromDay, completedMonthsAt, dayFromCivil, dayFromIso, isoFromDay, offsetMaxDays, offsetMinDays, addOffsetToCivil } from './offset';
 
 const dayArb = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2200-12-31') });
 
@@ -36,5 +36,25 @@ describe('day-number calendar', () => {
       expect(isIsoDate(s)).toBe(false);
     }
     expect(dayFromIso('2024-02-29')).toBe(toDayNumber('2024-02-29'));
+  });
+});
+
+describe('offset bounds', () => {
+  it('bracket the real length for any start day', () => {
+    const offsets = [{ months: 2 }, { months: 3, days: -1 }, { years: 5, days: -1 }, { weeks: 8 }, { years: 15 }, { months: -1 }, {}];
+    fc.assert(fc.property(dayArb, fc.constantFrom(...offsets), (d, o) => {
+      const len = addOffset(d, o) - d;
+      expect(len).toBeLessThanOrEqual(offsetMaxDays(o));
+      expect(len).toBeGreaterThanOrEqual(offsetMinDays(o));
+    }));
+  });
+});
+
+describe('addOffsetToCivil', () => {
+  it('equals addOffset from the same day', () => {
+    fc.assert(fc.property(dayArb, fc.integer({ min: -30, max: 240 }), fc.integer({ min: -40, max: 40 }), (d, months, days) => {
+      const [y, m, dd] = civilFromDay(d);
+      expect(addOffsetToCivil(y, m, dd, { months, days })).toBe(addOffset(d, { months, days }));
+    }));
   });
 });

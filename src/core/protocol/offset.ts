@@ -35,14 +35,48 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
+// One-entry memo of the last base day's civil date: the engine adds many
+// offsets to the same birth date in a row.
+let memoDay = NaN;
+let memoY = 0;
+let memoM = 0;
+let memoD = 0;
+
 /** Adds calendar months, clamping the day to the month end (31 Jan + 1 month = 28/29 Feb). */
 export function addMonthsToDay(day: number, months: number): number {
   if (months === 0) return day;
-  const [y, m, d] = civilFromDay(day);
+  if (day !== memoDay) {
+    [memoY, memoM, memoD] = civilFromDay(day);
+    memoDay = day;
+  }
+  const y = memoY;
+  const m = memoM;
+  const d = memoD;
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
   return dayFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** An offset's largest possible length in days (for cheap "cannot apply" checks). */
+export function offsetMaxDays(o: Offset): number {
+  const months = (o.years ?? 0) * 12 + (o.months ?? 0);
+  return months * (months >= 0 ? 31 : 28) + (o.weeks ?? 0) * 7 + (o.days ?? 0);
+}
+
+/** An offset's smallest possible length in days. */
+export function offsetMinDays(o: Offset): number {
+  const months = (o.years ?? 0) * 12 + (o.months ?? 0);
+  return months * (months >= 0 ? 28 : 31) + (o.weeks ?? 0) * 7 + (o.days ?? 0);
+}
+
+/** addOffset from a civil date already split into (y, m, d): no day→civil conversion. */
+export function addOffsetToCivil(y: number, m: number, d: number, o: Offset): number {
+  const months = (o.years ?? 0) * 12 + (o.months ?? 0);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return dayFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm))) + (o.weeks ?? 0) * 7 + (o.days ?? 0);
 }
 
 /** Years and months first (one clamped step), then weeks and days. */
@@ -61,10 +95,25 @@ export function completedMonthsAt(birthDay: number, day: number): number {
 
 const P2 = Array.from({ length: 32 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-export function isoFromDay(day: number): string {
+// ISO strings built once per day and kept in an array indexed by day
+// (1900–2149), so the engine's thousands of window dates cost an index read.
+const ISO_BASE = -25567; // 1900-01-01
+const ISO_SPAN = 91311; // to 2149-12-31
+// Filled with '' (not holes) so the array stays in V8's fast packed mode.
+const isoCache: string[] = new Array<string>(ISO_SPAN).fill('');
+
+function buildIso(day: number): string {
   const [y, m, d] = civilFromDay(day);
   const ys = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
   return `${ys}-${P2[m]}-${P2[d]}`;
+}
+
+export function isoFromDay(day: number): string {
+  const i = day - ISO_BASE;
+  if (i < 0 || i >= ISO_SPAN) return buildIso(day);
+  const hit = isoCache[i]!;
+  if (hit !== '') return hit;
+  return (isoCache[i] = buildIso(day));
 }
 
 /** Parses a YYYY-MM-DD string; NaN when malformed or not a real date. */

@@ -42,10 +42,9 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
   const t0 = first.timing as Extract<typeof first.timing, { kind: 'dose' }>;
   const antigen: Concept = t0.antigen;
   const creditConcept: Concept | undefined = t0.credit;
-  const eligibility = first.eligibility;
+  const eligibility = items[0]!.eligibility;
 
   return (ec: EvalCtx) => {
-    const b = ec.life.birthDay;
     if (eligibility && intersect(eligibleDays(eligibility, ec.life), [[ec.fromDay, ec.onDay]]).length === 0) return;
     const events = ec.idx.byConcept.get(antigen) ?? [];
     const used = new Uint8Array(events.length);
@@ -62,13 +61,13 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
     let prevOpen: number | null = null;
     for (let k = 0; k < specs.length; k++) {
       const s = specs[k]!;
-      let e = addOffset(b, s.earliest);
+      let e = ec.life.age(s.earliest);
       if (s.after) {
         if (prereq !== null) e = Math.max(e, prereq);
         else if (prevOpen !== null) e = Math.max(e, addOffset(Math.max(ec.onDay, prevOpen), s.after));
       }
-      const l = addOffset(b, s.latest);
-      const d = Math.max(addOffset(b, s.due), e);
+      const l = ec.life.age(s.latest);
+      const d = Math.max(ec.life.age(s.due), e);
       const credited = credit !== null && credit.valueNum! >= s.dose;
       const hi = Math.min(l, ec.onDay, credited ? credit!.day - 1 : Infinity);
       let pick = -1;
@@ -87,19 +86,19 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
         prereq = next?.after ? addOffset(ev.day, next.after) : ev.day;
         if (credited) prereq = Math.min(prereq, credit!.day);
         prevOpen = null;
-        if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, { event: ev, others: [] }, { dose: s.dose });
+        if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, { event: ev, others: [] }, undefined, undefined, s.dose);
       } else if (credited) {
         prereq = credit!.day;
         prevOpen = null;
         const ce = Math.min(e, credit!.day);
-        if (inWindow(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, { dose: s.dose });
+        if (inWindow(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, undefined, undefined, s.dose);
       } else {
         prereq = null;
         const unreachable = e > l;
         prevOpen = unreachable ? l : e;
         if (unreachable) {
-          if (inWindow(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, { dose: s.dose }, 'unreachable');
-        } else if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, { dose: s.dose });
+          if (inWindow(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, undefined, undefined, s.dose, undefined, 'unreachable');
+        } else if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, undefined, undefined, s.dose);
       }
     }
   };

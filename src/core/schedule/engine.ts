@@ -34,17 +34,27 @@ export function computeSchedule(req: ScheduleRequest): Schedule {
     fromDay = onDay - DEFAULT_HISTORY_DAYS;
   }
   const horizon = opts.horizonDays ?? DEFAULT_HORIZON_DAYS;
-  const ec: EvalCtx = { life: ctx, idx, onDay, fromDay, horizonDay: onDay + Math.max(0, horizon), out: [] };
+  const ec: EvalCtx = { life: ctx, idx, onDay, fromDay, horizonDay: onDay + Math.max(0, horizon), out: [], sortKeys: [] };
   for (const ev of compiled.evaluators) ev(ec);
-  const order = compiled.order;
-  ec.out.sort((a, b) => cmp(a, b, order));
-  return { ...base, entries: ec.out, issues };
+  return { ...base, entries: sortEntries(ec), issues };
 }
 
-/** Stable order: by earliest date, then catalogue order, then key. */
-function cmp(a: ScheduleEntry, b: ScheduleEntry, order: Map<string, number>): number {
-  if (a.window.earliest !== b.window.earliest) return a.window.earliest < b.window.earliest ? -1 : 1;
-  const d = order.get(a.item)! - order.get(b.item)!;
-  if (d) return d;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+/**
+ * Order: by earliest date, then catalogue order, then evaluation order (the
+ * sort is stable and evaluation is deterministic).
+ */
+function sortEntries(ec: EvalCtx): ScheduleEntry[] {
+  const out = ec.out;
+  const n = out.length;
+  if (n > SORT_MAX_ENTRIES) throw new RangeError(`too many schedule entries: ${n}`);
+  // One number per entry packs (earliest, catalogue rank, position): a native
+  // numeric sort of a typed array, no comparator calls. Bounds keep it below 2^53.
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = ec.sortKeys[i]! * SORT_MAX_ENTRIES + i;
+  keys.sort();
+  const sorted = new Array<ScheduleEntry>(n);
+  for (let i = 0; i < n; i++) sorted[i] = out[keys[i]! % SORT_MAX_ENTRIES]!;
+  return sorted;
 }
+
+const SORT_MAX_ENTRIES = 65_536;

@@ -24,8 +24,8 @@ export interface IndexedEvent {
 
 export interface EventIndex {
   byConcept: Map<Concept, IndexedEvent[]>;
-  /** Distinct days with any event (a "contact"), ascending. */
-  contactDays: number[];
+  /** Distinct days with any event (a "contact"), ascending; computed on first use. */
+  contactDays(): number[];
   conditionEvents: Array<{ concept: Concept; day: number }>;
   readings(): Readings;
   issues: Issue[];
@@ -35,7 +35,7 @@ const CONDITION_CONCEPTS = new Set<Concept>(['hypertension', 'diabetes', 'tb', '
 
 export function indexEvents(events: readonly ScheduleEvent[], onDay: number): EventIndex {
   const byConcept = new Map<Concept, IndexedEvent[]>();
-  const days = new Set<number>();
+  const days: number[] = [];
   const conditionEvents: Array<{ concept: Concept; day: number }> = [];
   const issues: Issue[] = [];
   for (let i = 0; i < events.length; i++) {
@@ -46,7 +46,7 @@ export function indexEvents(events: readonly ScheduleEvent[], onDay: number): Ev
       continue;
     }
     if (day > onDay) continue;
-    days.add(day);
+    days.push(day);
     const r = typeof e.code === 'string' ? recognise(e.system, e.code) : undefined;
     if (!r) continue;
     if (CONDITION_CONCEPTS.has(r.concept)) {
@@ -61,10 +61,26 @@ export function indexEvents(events: readonly ScheduleEvent[], onDay: number): Ev
     if (list) list.push(ie);
     else byConcept.set(r.concept, [ie]);
   }
-  for (const list of byConcept.values()) if (list.length > 1) list.sort(byDayThenId);
-  const contactDays = [...days].sort((a, b) => a - b);
+  for (const list of byConcept.values()) if (list.length > 1 && !isSorted(list)) list.sort(byDayThenId);
+  let contacts: number[] | undefined;
   let readings: Readings | undefined;
-  return { byConcept, contactDays, conditionEvents, readings: () => (readings ??= buildReadings(byConcept)), issues };
+  return {
+    byConcept, conditionEvents, issues,
+    contactDays: () => (contacts ??= distinctSorted(days)),
+    readings: () => (readings ??= buildReadings(byConcept)),
+  };
+}
+
+function isSorted(list: IndexedEvent[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byDayThenId(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+function distinctSorted(days: number[]): number[] {
+  const a = new Float64Array(days).sort();
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) out.push(a[i]!);
+  return out;
 }
 
 function byDayThenId(a: IndexedEvent, b: IndexedEvent): number {

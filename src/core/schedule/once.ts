@@ -17,12 +17,11 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
   switch (t.kind) {
     case 'age':
       return (ec) => {
-        const b = ec.life.birthDay;
-        const e = addOffset(b, t.earliest);
-        const l = addOffset(b, t.latest);
+        const e = ec.life.age(t.earliest);
+        const l = ec.life.age(t.latest);
         if (!inRange(ec, e, l)) return;
-        if (c.item.eligibility && intersect(eligibleDays(c.item.eligibility, ec.life), [[e, l]]).length === 0) return;
-        emit(ec, c, c.id, e, addOffset(b, t.due), l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)));
+        if (c.eligibility && intersect(eligibleDays(c.eligibility, ec.life), [[e, l]]).length === 0) return;
+        emit(ec, c, c.id, e, ec.life.age(t.due), l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)));
       };
     case 'condition-onset':
       return (ec) => {
@@ -31,7 +30,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
           const l = addOffset(start, t.latest);
           if (!inRange(ec, e, l)) continue;
           const ep = isoFromDay(start);
-          emit(ec, c, `${c.id}@${ep}`, e, addOffset(start, t.due), l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)), { episode: ep });
+          emit(ec, c, `${c.id}@${ep}`, e, addOffset(start, t.due), l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)), undefined, ep);
         }
       };
     case 'episode':
@@ -41,7 +40,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
           const l = b === Infinity ? Math.max(ec.onDay, a) : b;
           if (!inRange(ec, a, l)) continue;
           const ep = isoFromDay(a);
-          emit(ec, c, `${c.id}@${ep}`, a, l, l, matchAll(c.groups, ec.idx, a, Math.min(l, ec.onDay)), { episode: ep });
+          emit(ec, c, `${c.id}@${ep}`, a, l, l, matchAll(c.groups, ec.idx, a, Math.min(l, ec.onDay)), undefined, ep);
         }
       };
     case 'gestation':
@@ -55,7 +54,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
           if (e > l) {
             // The pregnancy ended before this window opened.
             const nd = t.dueDay !== undefined ? Math.min(s + t.dueDay, nominalL) : nominalL;
-            if (p.end !== 'open' && inRange(ec, e, nominalL)) emit(ec, c, key, e, nd, nominalL, null, { episode: p.id }, 'pregnancy-ended');
+            if (p.end !== 'open' && inRange(ec, e, nominalL)) emit(ec, c, key, e, nd, nominalL, null, undefined, p.id, undefined, undefined, 'pregnancy-ended');
             continue;
           }
           if (!inRange(ec, e, l)) continue;
@@ -66,7 +65,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
             const ev = distinctDays(c.groups[0]!, ec.idx, e, hi)[t.slot.order - 1];
             sat = ev ? { event: ev, others: [] } : null;
           } else sat = matchAll(c.groups, ec.idx, e, hi);
-          emit(ec, c, key, e, d, l, sat, { episode: p.id });
+          emit(ec, c, key, e, d, l, sat, undefined, p.id);
         }
       };
     case 'delivery':
@@ -77,12 +76,12 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
           const hpl = addOffset(s, NAEGELE);
           if (p.end === 'ended') {
             const nl = s + EPISODE_MAX_DAYS - 1;
-            if (inRange(ec, s, nl)) emit(ec, c, key, s, Math.min(hpl, nl), nl, null, { episode: p.id }, 'pregnancy-ended');
+            if (inRange(ec, s, nl)) emit(ec, c, key, s, Math.min(hpl, nl), nl, null, undefined, p.id, undefined, undefined, 'pregnancy-ended');
             continue;
           }
           const l = p.end === 'delivered' ? p.endDay : p.endDay - 1;
           if (!inRange(ec, s, l)) continue;
-          emit(ec, c, key, s, Math.min(hpl, l), l, matchAll(c.groups, ec.idx, s, Math.min(l, ec.onDay)), { episode: p.id });
+          emit(ec, c, key, s, Math.min(hpl, l), l, matchAll(c.groups, ec.idx, s, Math.min(l, ec.onDay)), undefined, p.id);
         }
       };
     case 'postpartum':
@@ -92,7 +91,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
           const e = p.deliveryDay + t.fromDay;
           const l = p.deliveryDay + t.toDay;
           if (!inRange(ec, e, l)) continue;
-          emit(ec, c, `${c.id}@${p.id}`, e, l, l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)), { episode: p.id });
+          emit(ec, c, `${c.id}@${p.id}`, e, l, l, matchAll(c.groups, ec.idx, e, Math.min(l, ec.onDay)), undefined, p.id);
         }
       };
     default:
