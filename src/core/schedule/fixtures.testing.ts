@@ -100,3 +100,13 @@ export function randomCase(seed: number, maxEvents = 40): RandomCase {
   }
   return { person, events, on: isoFromDay(onDay) };
 }
+
+/** One line per entry — compact enough to assert a whole schedule in a test. */
+export function rows(entries: ReadonlyArray<import('./types').ScheduleEntry>): string[] {
+  return entries.map((e) => {
+    const w = e.window;
+    const by = e.satisfiedBy ? ` by ${e.satisfiedBy.eventId}${e.satisfiedBy.onTime ? '' : ' late'}` : '';
+    const extra = [e.variant, e.reason].filter(Boolean).join(' ');
+    return `${e.key} ${e.status} ${w.earliest}/${w.due}/${w.latest}${by}${extra ? ` ${extra}` : ''}`;
+  });
+}
