@@ -66,9 +66,14 @@ type PeriodKind = 'month' | 'year' | 'week';
 function walk(ec: EvalCtx, c: CompiledItem, elig: Intervals, kind: PeriodKind, months: ReadonlySet<number> | null): void {
   if (elig.length === 0) return;
   const lastEligible = elig[elig.length - 1]![1];
+  // Start at the beginning of the period holding the first reportable day: the
+  // history cut-off (fromDay) limits which instances are reported, never a window.
   let day = Math.max(elig[0]![0], ec.fromDay, ec.life.birthDay);
   // Civil year/month of `day`, advanced incrementally (no day→civil per period).
   let [cy, cm] = civilFromDay(day);
+  if (kind === 'year') day = dayFromCivil(cy, 1, 1);
+  else if (kind === 'month') day = dayFromCivil(cy, cm, 1);
+  else day -= (((day + 3) % 7) + 7) % 7;
   for (;;) {
     let ps: number;
     let pe: number;
