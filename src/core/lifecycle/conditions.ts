@@ -1,9 +1,10 @@
 /**
  * Condition episodes as day intervals: from the person's facts (registrations,
  * the TB register) and from ICD-10 condition events. A hypertension or
- * diabetes diagnosis opens a chronic episode that stays open; a TB or
- * TB-contact code alone marks only its day (the onset) — the episode's length
- * comes from the TB register as a fact with an end date.
+ * diabetes diagnosis opens a chronic episode that stays open. A TB or
+ * TB-contact code alone gives only an onset (for items timed from the onset,
+ * such as contact investigation), not an episode: its length comes from the
+ * TB register as a fact with an end date.
  */
 import type { Concept } from '../codes/concepts';
 import { dayFromIso } from '../protocol/offset';
@@ -25,12 +26,25 @@ export function conditionOfConcept(c: Concept): ConditionKind | undefined {
   return FROM_CONCEPT[c]?.kind;
 }
 
+export interface ResolvedConditions {
+  /** Active days per condition (eligibility). */
+  intervals: Map<ConditionKey, Intervals>;
+  /** Onset days per condition, ascending (episode starts and onset-only codes). */
+  onsets: Map<ConditionKind, number[]>;
+}
+
 export function resolveConditions(
   person: PersonFacts,
   conditionEvents: ReadonlyArray<{ concept: Concept; day: number }>,
   pregnancies: readonly ResolvedPregnancy[],
   onDay: number,
-): Map<ConditionKey, Intervals> {
+): ResolvedConditions {
+  const onsetSets = new Map<ConditionKind, Set<number>>();
+  const onset = (k: ConditionKind, day: number) => {
+    const set = onsetSets.get(k);
+    if (set) set.add(day);
+    else onsetSets.set(k, new Set([day]));
+  };
   const raw = new Map<ConditionKey, Interval[]>();
   const add = (k: ConditionKey, iv: Interval) => {
     const list = raw.get(k);
@@ -44,14 +58,23 @@ export function resolveConditions(
     if (Number.isNaN(to) || to < from) continue;
     // An end after the evaluation day is not yet known.
     add(c.kind, [from, to > onDay ? Infinity : to]);
+    onset(c.kind, from);
   }
+  const chronicFirst = new Map<ConditionKind, number>();
   for (const e of conditionEvents) {
     const m = FROM_CONCEPT[e.concept];
     if (!m || e.day > onDay) continue;
-    add(m.kind, [e.day, m.chronic ? Infinity : e.day]);
+    if (m.chronic) chronicFirst.set(m.kind, Math.min(chronicFirst.get(m.kind) ?? Infinity, e.day));
+    else onset(m.kind, e.day);
+  }
+  for (const [k, day] of chronicFirst) {
+    add(k, [day, Infinity]);
+    onset(k, day);
   }
   for (const p of pregnancies) add('pregnant', [p.startDay, p.endDay - 1]);
-  const out = new Map<ConditionKey, Intervals>();
-  for (const [k, list] of raw) out.set(k, normalise(list));
-  return out;
+  const intervals = new Map<ConditionKey, Intervals>();
+  for (const [k, list] of raw) intervals.set(k, normalise(list));
+  const onsets = new Map<ConditionKind, number[]>();
+  for (const [k, set] of onsetSets) onsets.set(k, [...set].sort((a, b) => a - b));
+  return { intervals, onsets };
 }

@@ -33,13 +33,13 @@ export function buildLifeContext(
     if (r) pregnancies.push(r);
   }
   pregnancies.sort((a, b) => a.startDay - b.startDay);
-  const conditions = resolveConditions(person, conditionEvents, pregnancies, onDay);
+  const { intervals: conditions, onsets } = resolveConditions(person, conditionEvents, pregnancies, onDay);
   const ages = new Map<Offset, number>();
   const [by, bm, bd] = civilFromDay(birthDay);
   let dm: Intervals | undefined;
   let years: Array<{ year: number; grade: number }> | undefined;
   const ctx: LifeContext = {
-    person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions, eligibility: new Map(),
+    person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions, onsets, eligibility: new Map(),
     dmRisk: () => (dm ??= dmRiskIntervals(person.sex, readings(), conditions.get('hypertension') ?? [])),
     age: (o) => {
       let d = ages.get(o);

@@ -5,7 +5,7 @@
  */
 import type { Sex } from '../people/nik';
 import type { ProtocolSettings } from '../protocol/settings';
-import type { Eligibility, EligibilitySpec, Offset } from '../protocol/types';
+import type { ConditionKind, Eligibility, EligibilitySpec, Offset } from '../protocol/types';
 import type { ConditionKey } from './conditions';
 import { intersect, normalise, union, type Interval, type Intervals } from './intervals';
 import type { PersonFacts } from './person';
@@ -20,6 +20,8 @@ export interface LifeContext {
   settings: ProtocolSettings;
   pregnancies: ResolvedPregnancy[];
   conditions: Map<ConditionKey, Intervals>;
+  /** Onset days per condition (episode starts and onset-only diagnosis codes). */
+  onsets: Map<ConditionKind, number[]>;
   /** Days with a diabetes risk factor; computed on first use. */
   dmRisk(): Intervals;
   /** eligibleDays() results by rule object. */

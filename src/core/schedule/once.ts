@@ -25,7 +25,7 @@ export function onceEvaluator(c: CompiledItem): Evaluator {
       };
     case 'condition-onset':
       return (ec) => {
-        for (const [start] of ec.life.conditions.get(t.condition) ?? []) {
+        for (const start of ec.life.onsets.get(t.condition) ?? []) {
           const e = addOffset(start, t.earliest);
           const l = addOffset(start, t.latest);
           if (!inRange(ec, e, l)) continue;
