@@ -145,6 +145,12 @@ export function AreaPicker({ label, name, value, onChange, rootCode, selectableL
             <strong style={{ fontSize: 'var(--fs-sm)' }}>{displayName(root.area.name)}</strong>
           </div>
         )}
+        {!root && !loadError && (
+          <div className="loading" style={{ padding: '4px 0' }} role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('common.loading')}
+          </div>
+        )}
         {loadError && <p className="field-error">{t('error.server')}</p>}
         {root &&
           levels.map((row, depth) => {

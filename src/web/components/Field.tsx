@@ -14,10 +14,12 @@ interface FieldProps {
   className?: string;
   /** renders the label as text (for radio groups) */
   group?: boolean;
+  /** a filter, not a form field: no required/optional mark */
+  filter?: boolean;
 }
 
 /** Label, control, hint, error and warnings, wired with ids for screen readers. */
-export function Field({ label, name, required, hint, error, warnings, children, className, group }: FieldProps) {
+export function Field({ label, name, required, hint, error, warnings, children, className, group, filter }: FieldProps) {
   const { t } = useI18n();
   const id = `f-${name}-${useId().replace(/:/g, '')}`;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -27,7 +29,7 @@ export function Field({ label, name, required, hint, error, warnings, children, 
   const labelBody = (
     <>
       {label}
-      {required ? (
+      {filter ? null : required ? (
         <span className="req" aria-hidden="true">
           *
         </span>
@@ -73,10 +75,10 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'valu
 };
 
 export function TextField({
-  label, name, required, hint, error, warnings, className, value, onValue, mono, ...rest
+  label, name, required, hint, error, warnings, className, value, onValue, mono, filter, ...rest
 }: Omit<FieldProps, 'children'> & InputProps & { mono?: boolean }) {
   return (
-    <Field label={label} name={name} required={required} hint={hint} error={error} warnings={warnings} className={className}>
+    <Field label={label} name={name} required={required} hint={hint} error={error} warnings={warnings} className={className} filter={filter}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -116,7 +118,7 @@ export function TextAreaField({
 }
 
 export function SelectField({
-  label, name, required, hint, error, className, value, onValue, options, placeholder, ...rest
+  label, name, required, hint, error, className, value, onValue, options, placeholder, filter, ...rest
 }: Omit<FieldProps, 'children'> &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
     value: string;
@@ -125,7 +127,7 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <Field label={label} name={name} required={required} hint={hint} error={error} className={className}>
+    <Field label={label} name={name} required={required} hint={hint} error={error} className={className} filter={filter}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -67,7 +67,7 @@ export function Stat({ label, value, note, to }: { label: string; value: ReactNo
   const body = (
     <>
       <span className="stat-label">{label}</span>
-      <span className="stat-value">{value}</span>
+      <span className={`stat-value${typeof value === 'string' && value.length > 8 ? ' stat-value-long' : ''}`}>{value}</span>
       {note && <span className="stat-note">{note}</span>}
     </>
   );

@@ -38,10 +38,16 @@ export async function useIndonesian(page: Page): Promise<void> {
   });
 }
 
-/** The page has no horizontal scrolling (phones at 390 px). */
+/** The page has no horizontal scrolling (phones at 390 px), and no card or row spills over its edge. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+  const spilling = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.card, .stat, .rtable tr, .dl dd, .page-head')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'table-row')
+      .map((el) => `${el.className || el.tagName}: ${el.textContent?.trim().slice(0, 60)}`),
+  );
+  expect(spilling, 'elements wider than their box').toEqual([]);
 }
 
 export function isPhone(page: Page): boolean {

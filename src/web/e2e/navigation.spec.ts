@@ -63,7 +63,7 @@ test('login → area → household → person', async ({ page }) => {
 
 test('wrong password shows a clear message', async ({ page }) => {
   await page.goto('/login');
-  await page.getByLabel('Nama pengguna').fill('tidak.ada');
+  await page.getByLabel('Nama pengguna').fill(`tidak.ada.${Date.now()}`);
   await page.locator('input[name="password"]').fill('salah-sekali');
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByTestId('login-error')).toHaveText('Nama pengguna atau kata sandi salah.');

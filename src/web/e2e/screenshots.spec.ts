@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, apiLogin, expectNoHorizontalScroll, settled, useIndonesian } from './helpers';
+import { ADMIN, KADER, apiLogin, expectNoHorizontalScroll, settled, useIndonesian } from './helpers';
 
 /**
  * Screenshots of the main pages at phone and desktop size, for looking at
@@ -12,6 +12,8 @@ test('screenshots of the main pages', async ({ page }, info) => {
     await settled(page);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: `${dir}/${info.project.name}-${name}.png`, fullPage: true });
+    // What the user sees first, at real size.
+    await page.screenshot({ path: `${dir}/${info.project.name}-${name}-top.png` });
   };
   await useIndonesian(page);
 
@@ -67,4 +69,75 @@ test('screenshots of the main pages', async ({ page }, info) => {
   await page.goto('/admin/audit');
   await expect(page.getByTestId('audit-table')).toBeVisible();
   await shot('11-audit');
+});
+
+test('screenshots of the secondary pages', async ({ page }, info) => {
+  const dir = '.tmp/screenshots';
+  const shot = async (name: string) => {
+    await settled(page);
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: `${dir}/${info.project.name}-${name}.png`, fullPage: true });
+  };
+  await useIndonesian(page);
+  await apiLogin(page, ADMIN);
+
+  await page.goto('/search');
+  await page.getByLabel('Cari nama, NIK, atau nomor KK').fill('siti');
+  await expect(page.getByTestId('search-people')).toBeVisible();
+  await shot('20-search');
+
+  await page.goto('/facilities?type=puskesmas');
+  await page.getByTestId('facility-table').locator('tbody tr').first().locator('.cell-primary a').click();
+  await expect(page.getByRole('heading', { name: 'Wilayah kerja' })).toBeVisible();
+  await shot('21-facility');
+
+  await page.getByRole('link', { name: 'Ubah' }).click();
+  await expect(page.getByLabel('Nama', { exact: false }).first()).toBeVisible();
+  await shot('22-facility-form');
+
+  await page.goto('/households/new');
+  await expect(page.getByTestId('household-form')).toBeVisible();
+  await shot('23-household-form');
+
+  await page.goto('/admin/users/new');
+  await page.getByLabel('Peran').selectOption('kader');
+  await shot('24-user-form');
+
+  await page.goto('/admin/places?tab=areas');
+  await shot('25-places');
+
+  await page.goto(isPhoneSize(info.project.name) ? '/menu' : '/account');
+  await shot('26-menu-account');
+
+  await page.goto('/search?q=siti');
+  await page.getByTestId('search-people').locator('tbody tr').first().locator('.cell-primary a').click();
+  await page.getByTestId('set-status').click();
+  await expect(page.getByTestId('status-form')).toBeVisible();
+  await page.getByText('Meninggal', { exact: true }).click();
+  await page.screenshot({ path: `${dir}/${info.project.name}-27-status-dialog.png` });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('move-person').click();
+  await expect(page.getByTestId('move-form')).toBeVisible();
+  await shot('28-move');
+});
+
+function isPhoneSize(project: string): boolean {
+  return project === 'phone';
+}
+
+test('screenshots of a kader\'s day', async ({ page }, info) => {
+  const dir = '.tmp/screenshots';
+  const shot = async (name: string) => {
+    await settled(page);
+    await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: `${dir}/${info.project.name}-${name}.png`, fullPage: true });
+  };
+  await useIndonesian(page);
+  await apiLogin(page, KADER);
+  await page.goto('/');
+  await expect(page.getByTestId('home-counts')).not.toContainText('…');
+  await shot('30-kader-home');
+  await page.goto('/households');
+  await expect(page.getByTestId('household-table')).toBeVisible();
+  await shot('31-kader-households');
 });

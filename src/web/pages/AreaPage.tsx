@@ -83,7 +83,7 @@ function AreaView({ code }: { code: string }) {
         crumbs={<Breadcrumbs items={crumbs(ancestors, area)} />}
         eyebrow={typeLabel}
         title={displayName(area.name)}
-        sub={<span className="mono">{area.code}</span>}
+        sub={area.level === 'country' ? undefined : <span className="mono">{area.code}</span>}
         actions={
           <>
             <Link className="btn btn-secondary" to={`/households?area=${encodeURIComponent(code)}`} data-testid="area-households">
@@ -102,7 +102,7 @@ function AreaView({ code }: { code: string }) {
 
       <div className="stats">
         <Stat label={t('common.households')} value={number(counts.households)} />
-        <Stat label={t('common.people')} value={number(counts.people)} />
+        <Stat label={t('area.registeredPeople')} value={number(counts.people)} />
         {area.population ? <Stat label={t('area.population')} value={number(area.population)} note={t('area.populationSource')} /> : null}
         <Stat label={t('common.facilities')} value={number(facilities.length)} />
       </div>

@@ -60,7 +60,7 @@ export function FacilitiesPage() {
           <SelectField
             label={t('facility.type')}
             name="type"
-            required
+            filter
             value={type}
             onValue={(v) => set('type', v)}
             placeholder={t('common.all')}

@@ -69,7 +69,8 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
 
   function reasonLabel(r: string | null): string {
     if (!r) return '–';
-    if (r === 'registered') return t('person.reasonRegistered');
+    if (r === 'registered' || r === 'registration') return t('person.reasonRegistered');
+    if (r === 'birth') return t('person.reasonBirth');
     if (r === 'moved') return t('person.reasonMoved');
     if (r === 'household_moved') return t('person.reasonHouseholdMoved');
     return r;

@@ -32,6 +32,45 @@ const TONE: Partial<Record<Action, 'primary' | 'success' | 'danger' | 'warning' 
   login_failed: 'warning',
 };
 
+const ENTITY_KEY: Record<string, MessageKey> = {
+  person: 'audit.entity.person',
+  household: 'audit.entity.household',
+  facility: 'audit.entity.facility',
+  area: 'audit.entity.area',
+  user: 'audit.entity.user',
+};
+
+/** "Keluarga 3f23c89f" with a link where the record has a page. */
+function EntityRef({ type, id }: { type: string | null; id: string | null }) {
+  const { t } = useI18n();
+  if (!type) return <span className="muted">–</span>;
+  const label = ENTITY_KEY[type] ? t(ENTITY_KEY[type]) : type;
+  const short = id ? (type === 'area' ? id : id.slice(0, 8)) : '';
+  const href = !id
+    ? null
+    : type === 'household'
+      ? `/households/${id}`
+      : type === 'facility'
+        ? `/facilities/${id}`
+        : type === 'area'
+          ? `/areas/${encodeURIComponent(id)}`
+          : type === 'user'
+            ? `/admin/users/${id}`
+            : null;
+  return (
+    <span className="small">
+      {label}{' '}
+      {href ? (
+        <Link to={href} className="mono">
+          {short}
+        </Link>
+      ) : (
+        <span className="mono muted">{short}</span>
+      )}
+    </span>
+  );
+}
+
 export function AuditPage() {
   const me = useMe();
   const { t, dateTime } = useI18n();
@@ -86,9 +125,7 @@ export function AuditPage() {
             </button>
           </span>
         ) : (
-          <span className="small">
-            {e.entityType ?? ''} {e.entityId ? <span className="mono muted">{String(e.entityId).slice(0, 24)}</span> : null}
-          </span>
+          <EntityRef type={e.entityType} id={e.entityId} />
         ),
     },
     { key: 'area', header: t('audit.area'), render: (e) => <span className="mono small">{e.areaCode ?? '–'}</span> },
@@ -103,7 +140,7 @@ export function AuditPage() {
           <SelectField
             label={t('audit.user')}
             name="userId"
-            required
+            filter
             value={f.userId}
             onValue={(v) => set('userId', v)}
             placeholder={t('common.all')}
@@ -112,14 +149,14 @@ export function AuditPage() {
           <SelectField
             label={t('audit.action')}
             name="action"
-            required
+            filter
             value={f.action}
             onValue={(v) => set('action', v)}
             placeholder={t('common.all')}
             options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
           />
-          <TextField label={t('audit.from')} name="from" type="date" required value={f.from} onValue={(v) => set('from', v)} />
-          <TextField label={t('audit.to')} name="to" type="date" required value={f.to} onValue={(v) => set('to', v)} />
+          <TextField label={t('audit.from')} name="from" type="date" filter value={f.from} onValue={(v) => set('from', v)} />
+          <TextField label={t('audit.to')} name="to" type="date" filter value={f.to} onValue={(v) => set('to', v)} />
         </div>
         {(f.personId || f.userId || f.action || f.from || f.to) && (
           <div className="kv-inline" style={{ marginTop: 12 }}>

@@ -52,7 +52,7 @@ function FacilitiesTab() {
           <SelectField
             label={t('facility.type')}
             name="type"
-            required
+            filter
             value={type}
             onValue={setType}
             placeholder={t('common.all')}

@@ -62,15 +62,17 @@ export function UsersPage() {
         <div className="filters">
           <div className="field">
             <label htmlFor="user-q">{t('common.search')}</label>
-            <div className="search-input searchbar" style={{ position: 'relative' }}>
-              <Icon name="search" />
-              <input id="user-q" className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('user.searchPlaceholder')} />
+            <div className="searchbar">
+              <div className="search-input">
+                <Icon name="search" />
+                <input id="user-q" className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('user.searchPlaceholder')} />
+              </div>
             </div>
           </div>
           <SelectField
             label={t('user.role')}
             name="role"
-            required
+            filter
             value={role}
             onValue={setRole}
             placeholder={t('common.all')}
@@ -79,7 +81,7 @@ export function UsersPage() {
           <SelectField
             label={t('user.status')}
             name="active"
-            required
+            filter
             value={active}
             onValue={(v) => setActive(v as '' | 'true' | 'false')}
             placeholder={t('common.all')}
