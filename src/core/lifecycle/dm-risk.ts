@@ -1,8 +1,10 @@
 /**
  * Diabetes-screening risk factors for ages 15–<40 (KMK Tabel 19): obesity,
  * central obesity, high blood pressure — from the person's measurements, plus
- * a known hypertension. A finding counts from its day until a later reading of
- * the same kind no longer shows it.
+ * a known hypertension. A finding puts the person in the target group from
+ * its day on; a later normal reading does not take them out (one normal
+ * reading does not rule the risk out, and a screening already done must stay
+ * done when more readings arrive).
  */
 import type { Sex } from '../people/nik';
 import { ADULT_HT_FROM } from '../protocol/cutoffs/blood-pressure';
@@ -16,15 +18,10 @@ export interface Readings {
   waist: ReadonlyArray<{ day: number; value: number }>;
 }
 
-function flaggedSpans<T extends { day: number }>(series: ReadonlyArray<T>, flagged: (r: T) => boolean): Interval[] {
-  const out: Interval[] = [];
-  for (let i = 0; i < series.length; i++) {
-    const r = series[i]!;
-    if (!flagged(r)) continue;
-    const next = series[i + 1];
-    out.push([r.day, next ? next.day - 1 : Infinity]);
-  }
-  return out;
+/** From the first flagged reading on (series sorted by day). */
+function flaggedFrom<T extends { day: number }>(series: ReadonlyArray<T>, flagged: (r: T) => boolean): Interval[] {
+  for (const r of series) if (flagged(r)) return [[r.day, Infinity]];
+  return [];
 }
 
 export function highBp(sys: number, dia: number): boolean {
@@ -33,9 +30,9 @@ export function highBp(sys: number, dia: number): boolean {
 
 export function dmRiskIntervals(sex: Sex, readings: Readings, hypertension: Intervals): Intervals {
   const spans = [
-    ...flaggedSpans(readings.bp, (r) => highBp(r.sys, r.dia)),
-    ...flaggedSpans(readings.bmi, (r) => r.value >= IMT_OBESE_FROM),
-    ...flaggedSpans(readings.waist, (r) => r.value > CENTRAL_OBESITY_WAIST_OVER[sex]),
+    ...flaggedFrom(readings.bp, (r) => highBp(r.sys, r.dia)),
+    ...flaggedFrom(readings.bmi, (r) => r.value >= IMT_OBESE_FROM),
+    ...flaggedFrom(readings.waist, (r) => r.value > CENTRAL_OBESITY_WAIST_OVER[sex]),
   ];
   return union(normalise(spans), hypertension);
 }

@@ -166,12 +166,16 @@ describe('diabetes screening for 15–<40 with risk factors', () => {
     expect(glucose([h, w(72)])).toEqual([]); // 24.9
     expect(glucose([h, w(72.3)])[0]).toBe('adult.glucose@2025 due 2025-04-01/2025-12-31/2025-12-31'); // 25.0
   });
-  it('a later normal reading ends the risk; the year\'s window then closes', () => {
+  it('a later normal reading does not take the person out of the target group', () => {
     expect(glucose([
       { id: 's', system: 'loinc', code: '8480-6', date: '2024-06-10', valueNum: 145 },
       { id: 'd', system: 'loinc', code: '8462-4', date: '2024-06-10', valueNum: 88 },
       bp('n', '2025-03-10', 118, 76),
-    ])).toEqual(['adult.glucose@2024 missed 2024-06-10/2024-12-31/2024-12-31', 'adult.glucose@2025 missed 2025-01-01/2025-03-09/2025-03-09']);
+    ])).toEqual([
+      'adult.glucose@2024 missed 2024-06-10/2024-12-31/2024-12-31',
+      'adult.glucose@2025 due 2025-01-01/2025-12-31/2025-12-31',
+      'adult.glucose@2026 upcoming 2026-01-01/2026-12-31/2026-12-31',
+    ]);
   });
 });
 
