@@ -20,11 +20,13 @@ import { SearchPage } from './pages/SearchPage';
 import { MenuPage } from './pages/MenuPage';
 import { AccountPage } from './pages/AccountPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { UserFormPage } from './pages/admin/UserFormPage';
-import { PlacesPage } from './pages/admin/PlacesPage';
-import { AuditPage } from './pages/admin/AuditPage';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
+
+// Administration pages load on first use: a kader's phone never downloads them.
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const UserFormPage = lazy(() => import('./pages/admin/UserFormPage').then((m) => ({ default: m.UserFormPage })));
+const PlacesPage = lazy(() => import('./pages/admin/PlacesPage').then((m) => ({ default: m.PlacesPage })));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status, refresh } = useAuth();

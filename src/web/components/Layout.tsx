@@ -1,7 +1,7 @@
 import { NavLink, Outlet, Link, useLocation } from 'react-router';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Icon, BrandMark, type IconName } from './Icon';
-import { LangSwitch } from './ui';
+import { LangSwitch, Loading } from './ui';
 import { useI18n, type MessageKey } from '../i18n';
 import { useAuth, useMe } from '../auth/AuthContext';
 import { initials, displayName } from '../lib/format';
@@ -117,7 +117,9 @@ export function Layout() {
       </aside>
 
       <main className="main" id="main">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
 
       <nav className="bottom-nav" aria-label={t('nav.main')}>
