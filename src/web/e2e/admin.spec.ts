@@ -78,11 +78,11 @@ test('audit log: who opened a person record', async ({ page }) => {
   const name = (await first.innerText()).trim();
   await first.click();
   await expect(page.locator('h1')).toHaveText(name);
-  const personId = page.url().split('/').pop()!;
-
-  await page.goto(`/admin/audit?personId=${personId}&action=read`);
+  await page.getByRole('link', { name: /log audit/ }).click();
+  await page.getByLabel('Tindakan').selectOption('read');
   const table = page.getByTestId('audit-table');
   await expect(table).toBeVisible();
+  await expect(page.locator('.badge-primary', { hasText: name })).toBeVisible();
   await expect(table.locator('tbody tr').first()).toContainText('Membuka');
   await expect(table.locator('tbody tr').first()).toContainText(name);
   await expectNoHorizontalScroll(page);

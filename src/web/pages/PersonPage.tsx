@@ -263,6 +263,12 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
         </Card>
       </div>
 
+      {me.permissions.viewAudit && (
+        <p className="small">
+          <Link to={`/admin/audit?personId=${p.id}&personName=${encodeURIComponent(p.name)}`}>{t('person.auditLink')}</Link>
+        </p>
+      )}
+
       {p.acceptedWarnings && p.acceptedWarnings.length > 0 && (
         <Card title={t('person.acceptedWarnings')}>
           <ul className="list">

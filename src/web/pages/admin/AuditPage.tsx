@@ -1,7 +1,9 @@
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMe } from '../../auth/AuthContext';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useAsync } from '../../lib/useAsync';
+import { useState } from 'react';
+import { useAsync, useDebounced } from '../../lib/useAsync';
+import { searchPeople } from '../../api/people';
 import { listAudit, listUsers } from '../../api/admin';
 import type { AuditEntry } from '../../api/types';
 import { Badge, Card, DataTable, Empty, ErrorState, Loading, PageHeader, Pagination, type Column } from '../../components/ui';
@@ -71,6 +73,53 @@ function EntityRef({ type, id }: { type: string | null; id: string | null }) {
   );
 }
 
+/** Filter by person: type a name or NIK, pick from the matches. */
+function PersonFilter({ personId, personName, onPick }: { personId: string; personName: string | null; onPick: (id: string, name: string) => void }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q.trim(), 300);
+  const res = useAsync(() => (dq.length >= 2 && !personId ? searchPeople({ q: dq, pageSize: 6 }) : Promise.resolve(null)), [dq, personId]);
+  if (personId) {
+    return (
+      <div className="field">
+        <span className="label">{t('audit.person')}</span>
+        <span className="badge badge-primary" style={{ alignSelf: 'flex-start', minHeight: 36, fontSize: 'var(--fs-sm)' }}>
+          {personName || `${personId.slice(0, 8)}…`}
+          <button type="button" className="linkbtn" onClick={() => onPick('', '')} aria-label={t('common.clearFilter')} style={{ display: 'inline-flex' }}>
+            <Icon name="x" className="chev" />
+          </button>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="field" style={{ position: 'relative' }}>
+      <label htmlFor="audit-person">{t('audit.person')}</label>
+      <input
+        id="audit-person"
+        className="input"
+        type="search"
+        autoComplete="off"
+        placeholder={t('audit.personPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
+      {res.data && (
+        <ul className="list card" style={{ position: 'absolute', top: '100%', left: 0, right: 0, zIndex: 10, padding: '4px 12px', boxShadow: 'var(--shadow-lg)' }}>
+          {res.data.items.length === 0 && <li className="small muted" style={{ padding: 8 }}>{t('search.noPeople', { q: dq })}</li>}
+          {res.data.items.map((p) => (
+            <li key={p.id} className="list-item" style={{ minHeight: 44 }}>
+              <button type="button" className="linkbtn" style={{ textAlign: 'left', width: '100%' }} onClick={() => onPick(p.id, p.name)}>
+                {p.name} <span className="small muted">{p.villageName ?? ''}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function AuditPage() {
   const me = useMe();
   const { t, dateTime } = useI18n();
@@ -120,7 +169,17 @@ export function AuditPage() {
         e.personId ? (
           <span>
             <Link to={`/people/${e.personId}`}>{e.personName ?? t('audit.person')}</Link>{' '}
-            <button type="button" className="linkbtn small" onClick={() => set('personId', e.personId!)}>
+            <button
+              type="button"
+              className="linkbtn small"
+              onClick={() => {
+                const next = new URLSearchParams(params);
+                next.set('personId', e.personId!);
+                next.set('personName', e.personName ?? '');
+                next.delete('page');
+                setParams(next, { replace: true });
+              }}
+            >
               {t('audit.filterPerson')}
             </button>
           </span>
@@ -155,19 +214,27 @@ export function AuditPage() {
             placeholder={t('common.all')}
             options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
           />
+          <PersonFilter
+            personId={f.personId}
+            personName={params.get('personName')}
+            onPick={(id, name) => {
+              const next = new URLSearchParams(params);
+              if (id) {
+                next.set('personId', id);
+                next.set('personName', name);
+              } else {
+                next.delete('personId');
+                next.delete('personName');
+              }
+              next.delete('page');
+              setParams(next, { replace: true });
+            }}
+          />
           <TextField label={t('audit.from')} name="from" type="date" filter value={f.from} onValue={(v) => set('from', v)} />
           <TextField label={t('audit.to')} name="to" type="date" filter value={f.to} onValue={(v) => set('to', v)} />
         </div>
         {(f.personId || f.userId || f.action || f.from || f.to) && (
           <div className="kv-inline" style={{ marginTop: 12 }}>
-            {f.personId && (
-              <span>
-                {t('audit.person')}: <b className="mono">{f.personId.slice(0, 8)}…</b>{' '}
-                <button type="button" className="linkbtn" onClick={() => set('personId', '')} aria-label={t('common.clearFilter')}>
-                  <Icon name="x" className="chev" />
-                </button>
-              </span>
-            )}
             <button type="button" className="linkbtn" onClick={() => setParams({}, { replace: true })}>
               {t('common.clearFilters')}
             </button>
