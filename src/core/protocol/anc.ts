@@ -13,7 +13,7 @@ import type { ProtocolItem, Timing } from './types';
 const TM1: Timing = { kind: 'gestation', fromDay: 0, toDay: TM.tm1 };
 const TM2_FROM = TM.tm1 + 1;
 const TM3_FROM = TM.tm2 + 1;
-const ANC_RULE = kmk('§IV.A.1.a: minimal 6× (1 TM1, 2 TM2, 3 TM3)');
+const ANC_RULE = kmk('§IV.A.1.a: kontak ANC minimal per trimester');
 const WHO_PREGNANT = t('Ibu hamil', 'Pregnant women');
 
 const slot = (n: number, fromDay: number, toDay: number | undefined, group: string, order: number): ProtocolItem => ({
@@ -42,14 +42,14 @@ export function ancItems(_s: ProtocolSettings): ProtocolItem[] {
       label: t('Pemeriksaan dokter dan USG (K1, TM1)', 'Doctor visit with ultrasound (K1, TM1)'),
       who: WHO_PREGNANT, where: ['puskesmas'], by: ['doctor'], timing: TM1,
       match: [{ concepts: ['anc-contact'], provider: ['doctor'] }, { concepts: ['usg'] }],
-      sources: [kmk('§IV.A.1.a: kontak dokter minimal 2× — K1 (TM1) dan K5 (TM3), masing-masing dengan USG')],
+      sources: [kmk('§IV.A.1.a: kontak dokter pada K1 dan K5, masing-masing dengan USG')],
     },
     {
       id: 'anc.doctor-usg-k5', programme: 'anc', stage: 'hamil',
       label: t('Pemeriksaan dokter dan USG (K5, TM3)', 'Doctor visit with ultrasound (K5, TM3)'),
       who: WHO_PREGNANT, where: ['puskesmas'], by: ['doctor'], timing: { kind: 'gestation', fromDay: TM3_FROM },
       match: [{ concepts: ['anc-contact'], provider: ['doctor'] }, { concepts: ['usg'] }],
-      sources: [kmk('§IV.A.1.a: kontak dokter minimal 2× — K1 (TM1) dan K5 (TM3), masing-masing dengan USG')],
+      sources: [kmk('§IV.A.1.a: kontak dokter pada K1 dan K5, masing-masing dengan USG')],
     },
     {
       id: 'anc.dental', programme: 'anc', stage: 'hamil',
@@ -57,7 +57,7 @@ export function ancItems(_s: ProtocolSettings): ProtocolItem[] {
       who: WHO_PREGNANT, where: ['puskesmas'], by: ['dentist'],
       timing: { kind: 'gestation', fromDay: 0, dueDay: TM.tm1 },
       match: [{ concepts: ['dental-check'] }],
-      sources: [kmk('§IV.A.1.a: kontak dokter gigi minimal 1× pada K1')],
+      sources: [kmk('§IV.A.1.a: kontak dokter gigi pada K1')],
     },
     {
       id: 'anc.lab-first', programme: 'anc', stage: 'hamil',
@@ -84,7 +84,7 @@ export function ancItems(_s: ProtocolSettings): ProtocolItem[] {
       who: WHO_PREGNANT, where: ['puskesmas', 'pustu', 'posyandu'],
       timing: { kind: 'gestation', fromDay: 0, dueDay: TM.tm1 },
       match: [{ concepts: ['muac'] }],
-      sources: [kmk('§IV.A.1.a: 10T — status gizi dengan LiLA; KEK bila LiLA < 23,5 cm'), src('SS-ANC', 'LiLA pada kunjungan pertama')],
+      sources: [kmk('§IV.A.1.a: status gizi ibu hamil dengan LiLA (KEK)'), src('SS-ANC', 'LiLA pada kunjungan pertama')],
       note: t('Klasifikasi KEK: screening/kek.ts.', 'KEK classification: screening/kek.ts.'),
     },
     {
@@ -93,19 +93,19 @@ export function ancItems(_s: ProtocolSettings): ProtocolItem[] {
       who: WHO_PREGNANT, where: ['puskesmas', 'pustu'],
       timing: { kind: 'gestation', fromDay: 0, dueDay: TM.tm1 },
       match: [{ concepts: ['tetanus-status', 'Td'] }],
-      sources: [kmk('§IV.A.1.a: skrining status T dan lengkapi sampai T5')],
+      sources: [kmk('§IV.A.1.a: skrining status T dan lengkapi sesuai interval')],
       note: t('Dosis Td berikutnya: item imm.td-*.', 'Next Td doses: items imm.td-*.'),
     },
     {
       id: 'anc.malaria-test', programme: 'anc', stage: 'hamil',
       label: t('Tes malaria pada kunjungan pertama', 'Malaria test at the first visit'),
-      who: t('Ibu hamil di daerah endemis tinggi (API > 5)', 'Pregnant women in high-endemic areas (API > 5)'),
+      who: t('Ibu hamil di daerah endemis tinggi malaria', 'Pregnant women in high malaria-endemic areas'),
       where: ['puskesmas', 'pustu'],
       timing: { kind: 'gestation', fromDay: 0, dueDay: TM.tm1 },
       match: [{ concepts: ['malaria-test'] }],
       gate: 'pregnancy.malariaHighEndemic',
       settings: ['pregnancy.malariaHighEndemic'],
-      sources: [kmk('§IV.A.1.a: mikroskopis atau RDT pada ANC pertama bila API > 5')],
+      sources: [kmk('§IV.A.1.a: mikroskopis atau RDT pada ANC pertama di daerah endemis tinggi')],
     },
   ];
 }

@@ -48,7 +48,7 @@ export function deliveryPostnatalItems(_s: ProtocolSettings): ProtocolItem[] {
       by: ['midwife', 'doctor', 'nurse'],
       timing: { kind: 'age', earliest: { days: from }, due: { days: to }, latest: { days: to } },
       match: [{ concepts: ['kn'] }],
-      sources: [kmk('§IV.A.2: KN lengkap 3 kali sesuai periode'), src('SPM', '§6.2 no. 3: KN1, KN2, KN3')],
+      sources: [kmk('§IV.A.2: KN lengkap sesuai periode'), src('SPM', '§6.2 no. 3')],
       note: t('Hari per periode dari implementasi; KMK menampilkannya dalam gambar.', 'Day windows from implementations; the KMK shows them in an image.'),
     })),
     {
@@ -57,7 +57,7 @@ export function deliveryPostnatalItems(_s: ProtocolSettings): ProtocolItem[] {
       who: t('Bayi baru lahir', 'Newborns'), where: ['puskesmas', 'other'],
       timing: { kind: 'age', earliest: { days: SHK_DAYS.from }, due: { days: SHK_DAYS.to }, latest: { days: SHK_DAYS.to } },
       match: [{ concepts: ['shk-sample'] }],
-      sources: [kmk('§IV.A.2: sampel tumit idealnya 48–72 jam')],
+      sources: [kmk('§IV.A.2: sampel tumit SHK')],
     },
   ];
 }

@@ -60,7 +60,7 @@ export function growthItems(s: ProtocolSettings): ProtocolItem[] {
       timing: { kind: 'months-of-year', months: WEIGHING_AND_VITAMIN_A_MONTHS },
       eligibility: { ageTo: BALITA_TO },
       match: [{ concepts: ['length', 'height'] }],
-      sources: [kmk('§IV.A.2.g: Bulan Penimbangan Balita (Februari, Agustus) mengukur BB dan PB/TB')],
+      sources: [kmk('§IV.A.2.g: Bulan Penimbangan Balita mengukur BB dan PB/TB')],
     },
     {
       id: 'growth.vitamin-a', programme: 'growth', stage: 'balita',
@@ -74,8 +74,11 @@ export function growthItems(s: ProtocolSettings): ProtocolItem[] {
         { id: 'merah', label: t('kapsul merah (anak)', 'red capsule (child)'), ageFrom: bayi.to!, ageTo: BALITA_TO },
       ],
       match: [{ concepts: ['vitamin-a'] }],
-      sources: [kmk('§IV.A.2.g: vitamin A serentak Februari dan Agustus'), src('GENERAL-KNOWLEDGE', 'warna kapsul dan dosis', true)],
-      note: t('Varian menurut umur pada hari jendela dibuka.', 'Variant by age on the day the window opens.'),
+      sources: [kmk('§IV.A.2.g: vitamin A serentak pada bulan vitamin A')],
+      note: t(
+        'Varian menurut umur pada hari jendela dibuka. Warna dan dosis kapsul dari pengetahuan umum (⚠), hanya label.',
+        'Variant by age on the day the window opens. Capsule colours and doses are general knowledge (⚠), labels only.',
+      ),
     },
     {
       id: 'growth.deworming', programme: 'growth', stage: 'balita',
@@ -84,7 +87,7 @@ export function growthItems(s: ProtocolSettings): ProtocolItem[] {
       timing: { kind: 'months-of-year', months: [AUG] },
       eligibility: { ageFrom: { months: s.growth.dewormingFromMonths }, ageTo: BALITA_TO },
       match: [{ concepts: ['deworming'] }],
-      sources: [kmk('§IV.A.2.g: obat cacing balita 1×/tahun, Agustus sesudah vitamin A')],
+      sources: [kmk('§IV.A.2.g: obat cacing balita, sesudah vitamin A')],
       settings: ['growth.dewormingFromMonths'],
     },
     {

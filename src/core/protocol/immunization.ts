@@ -53,7 +53,7 @@ const SCHEDULE: DoseRow[] = [
   { antigen: 'RV', dose: 3, from: M(4), before: M(5), after: SAME_ANTIGEN_MIN_INTERVAL, source: T7, note: 'Jumlah dosis RV tergantung produk (3 dosis menurut tabel program).' },
   { antigen: 'IPV', dose: 1, from: M(4), before: M(5), source: T7 },
   { antigen: 'MR', dose: 1, from: M(9), before: M(10), source: T7 },
-  { antigen: 'IPV', dose: 2, from: M(9), before: M(10), after: SAME_ANTIGEN_MIN_INTERVAL, source: T7, note: 'KMK tidak memberi interval IPV; dipakai aturan 1 bulan antigen yang sama.' },
+  { antigen: 'IPV', dose: 2, from: M(9), before: M(10), after: SAME_ANTIGEN_MIN_INTERVAL, source: T7, note: 'KMK tidak memberi interval IPV; dipakai interval minimal antigen yang sama.' },
   { antigen: 'JE', dose: 1, from: M(10), before: M(11), source: T7 },
   { antigen: 'PCV', dose: 3, from: M(12), before: M(13), after: PCV3_AFTER_PCV2, source: T8 },
   { antigen: 'DPT-HB-Hib', dose: 4, from: M(18), before: M(24), after: DPT4_AFTER_DPT3, source: T8 },
@@ -113,9 +113,9 @@ export function immunizationItems(s: ProtocolSettings): ProtocolItem[] {
     who: t('Bayi baru lahir', 'Newborns'), where: ['puskesmas', 'other', 'home'], by: ['midwife', 'doctor', 'nurse'],
     timing: { kind: 'dose', antigen: 'HB0', dose: 1, earliest: {}, due: {}, latest: { days: s.immunization.hb0LateUntilDay } },
     match: [{ concepts: ['HB0'] }],
-    sources: [kmk('Tabel 7: HB0 < 24 jam'), src('REFDATA', '§2')],
+    sources: [kmk('Tabel 7: HB0'), src('REFDATA', '§2')],
     settings: ['immunization.hb0LateUntilDay'],
-    note: t('Pada resolusi tanggal, "< 24 jam" dibaca sebagai hari lahir; sesudahnya terlambat.', 'At date resolution "< 24 h" reads as the birth date; later doses are late.'),
+    note: t('KMK Tabel 7: kurang dari 24 jam. Pada resolusi tanggal dibaca sebagai hari lahir; sesudahnya terlambat.', 'KMK Tabel 7: within 24 hours. At date resolution this reads as the birth date; later doses are late.'),
   };
   const td = s.tetanus;
   const tdAfter: Offset[] = [{ weeks: td.t1ToT2Weeks }, { months: td.t2ToT3Months }, { years: td.t3ToT4Years }, { years: td.t4ToT5Years }];
@@ -124,7 +124,7 @@ export function immunizationItems(s: ProtocolSettings): ProtocolItem[] {
     return {
       id: `imm.td-${dose}`, programme: 'immunization', stage: 'wus',
       label: t(`Imunisasi Td (status T${dose})`, `Td immunization (T${dose} status)`),
-      who: t('WUS yang hamil, catin atau PUS', 'Women of reproductive age who are pregnant, catin or PUS'),
+      who: t('Wanita usia subur', 'Women of reproductive age'),
       where: ['puskesmas', 'pustu', 'posyandu'], by: ['midwife', 'nurse', 'doctor'],
       timing: {
         kind: 'dose', antigen: 'Td', dose, earliest: { years: s.wus.ageFrom }, due: { years: s.wus.ageFrom }, latest: { years: s.wus.ageTo, days: -1 },
@@ -133,7 +133,7 @@ export function immunizationItems(s: ProtocolSettings): ProtocolItem[] {
       },
       eligibility: { sex: 'F', conditions: ['pregnant', 'catin', 'pus'] },
       match: [{ concepts: ['Td'] }],
-      sources: [kmk('§IV.A.1.a dan Tabel 28: skrining status T, target T5'), src('REFDATA', '§2 interval T [verify]', true)],
+      sources: [kmk('§IV.A.1.a dan Tabel 28: skrining status T sampai target'), src('REFDATA', '§2 interval T [verify]', true)],
       settings: ['wus.ageFrom', 'wus.ageTo', ...(dose > 1 ? [['tetanus.t1ToT2Weeks', 'tetanus.t2ToT3Months', 'tetanus.t3ToT4Years', 'tetanus.t4ToT5Years'][dose - 2]!] : [])],
       note: t('Skrining status T (nilai = jumlah dosis yang sudah dimiliki) memenuhi dosis sampai nilai itu.', 'A T-status screening (value = doses already had) meets the doses up to that value.'),
     };
@@ -141,7 +141,7 @@ export function immunizationItems(s: ProtocolSettings): ProtocolItem[] {
   const bias = BIAS.map((b): ProtocolItem => ({
     id: b.id, programme: 'immunization', stage: 'usia-sekolah',
     label: t(`BIAS ${b.name} kelas ${b.grade}`, `School immunization ${b.name}, grade ${b.grade}`),
-    who: t(`Murid kelas ${b.grade}${b.girls ? ' (perempuan)' : ''}`, `Grade ${b.grade} pupils${b.girls ? ' (girls)' : ''}`),
+    who: t(`Murid kelas ${b.grade}`, `Grade ${b.grade} pupils`),
     where: ['school'], by: ['nurse', 'midwife'],
     timing: { kind: 'school-grade', grades: [b.grade], month: b.month },
     ...(b.girls ? { eligibility: { sex: 'F' as const } } : {}),

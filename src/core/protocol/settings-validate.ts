@@ -158,7 +158,11 @@ function checkOverrides(v: Json, issues: Issue[]): Json {
 const REF_DAYS = [dayFromCivil(2000, 1, 31), dayFromCivil(2001, 6, 15)];
 
 function crossChecks(s: ProtocolSettings, issues: Issue[]): void {
-  if (s.wus.ageFrom >= s.wus.ageTo) issues.push({ code: 'setting_order', field: 'wus.ageTo' });
+  if (s.wus.ageFrom >= s.wus.ageTo) {
+    // The window checks below would only repeat this problem per item.
+    issues.push({ code: 'setting_order', field: 'wus.ageTo' });
+    return;
+  }
   for (const item of catalogue(s)) {
     const tm = item.timing;
     const field = s.windowOverrides[item.id] ? `windowOverrides.${item.id}` : (item.settings?.[0] ?? item.id);

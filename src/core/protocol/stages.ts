@@ -30,22 +30,22 @@ const KMK = (clause: string): Source => ({ key: 'KMK', clause });
 export const NIFAS_LAST_DAY = 42;
 
 export const AGE_STAGES: readonly AgeStage[] = [
-  { id: 'neonatus', label: { id: 'Bayi baru lahir (neonatus)', en: 'Newborn' }, basis: 'age', from: {}, to: { days: 29 }, sources: [KMK('§IV.A.2: 0–28 hari')] },
-  { id: 'bayi', label: { id: 'Bayi', en: 'Infant' }, basis: 'age', from: {}, to: { months: 12 }, sources: [KMK('§IV.A.2: 0–11 bulan')] },
-  { id: 'baduta', label: { id: 'Baduta', en: 'Under two' }, basis: 'age', from: {}, to: { months: 24 }, sources: [KMK('Tabel 8: 0–23 bulan')] },
-  { id: 'balita', label: { id: 'Balita', en: 'Under five' }, basis: 'age', from: {}, to: { months: 60 }, sources: [KMK('§IV.A.2: 0–59 bulan')] },
-  { id: 'prasekolah', label: { id: 'Anak prasekolah', en: 'Preschool child' }, basis: 'age', from: { years: 5 }, to: { years: 7 }, sources: [KMK('§IV.A.2: 5–6 tahun'), { key: 'PKG', clause: 'balita & prasekolah s.d. 6 tahun' }] },
-  { id: 'usia-sekolah', label: { id: 'Anak usia sekolah', en: 'School-age child' }, basis: 'age', from: { years: 6 }, to: { years: 18 }, sources: [KMK('§IV.A.3: ≥6–18 tahun; batas atas eksklusif karena usia dewasa mulai 18')] },
-  { id: 'remaja', label: { id: 'Remaja', en: 'Adolescent' }, basis: 'age', from: { years: 10 }, to: { years: 18 }, sources: [KMK('§IV.A.3: 10–<18 tahun')] },
-  { id: 'usia-produktif', label: { id: 'Usia produktif', en: 'Productive age' }, basis: 'age', from: { years: 15 }, to: { years: 60 }, sources: [{ key: 'SPM', clause: '§6.2 no. 6: 15–59 tahun', unconfirmed: true }] },
-  { id: 'dewasa', label: { id: 'Usia dewasa', en: 'Adult' }, basis: 'age', from: { years: 18 }, to: { years: 60 }, sources: [KMK('Bab V: 18–59 tahun')] },
-  { id: 'lansia', label: { id: 'Lanjut usia (lansia)', en: 'Elderly' }, basis: 'age', from: { years: 60 }, sources: [KMK('Bab V: ≥60 tahun')] },
+  { id: 'neonatus', label: { id: 'Bayi baru lahir (neonatus)', en: 'Newborn' }, basis: 'age', from: {}, to: { days: 29 }, sources: [KMK('§IV.A.2: neonatus')] },
+  { id: 'bayi', label: { id: 'Bayi', en: 'Infant' }, basis: 'age', from: {}, to: { months: 12 }, sources: [KMK('§IV.A.2: bayi')] },
+  { id: 'baduta', label: { id: 'Baduta', en: 'Under two' }, basis: 'age', from: {}, to: { months: 24 }, sources: [KMK('Tabel 8: baduta')] },
+  { id: 'balita', label: { id: 'Balita', en: 'Under five' }, basis: 'age', from: {}, to: { months: 60 }, sources: [KMK('§IV.A.2: balita')] },
+  { id: 'prasekolah', label: { id: 'Anak prasekolah', en: 'Preschool child' }, basis: 'age', from: { years: 5 }, to: { years: 7 }, sources: [KMK('§IV.A.2: anak prasekolah'), { key: 'PKG', clause: 'balita dan prasekolah' }] },
+  { id: 'usia-sekolah', label: { id: 'Anak usia sekolah', en: 'School-age child' }, basis: 'age', from: { years: 6 }, to: { years: 18 }, sources: [KMK('§IV.A.3: anak usia sekolah; batas atas eksklusif karena usia dewasa mulai di sana')] },
+  { id: 'remaja', label: { id: 'Remaja', en: 'Adolescent' }, basis: 'age', from: { years: 10 }, to: { years: 18 }, sources: [KMK('§IV.A.3: remaja')] },
+  { id: 'usia-produktif', label: { id: 'Usia produktif', en: 'Productive age' }, basis: 'age', from: { years: 15 }, to: { years: 60 }, sources: [{ key: 'SPM', clause: '§6.2 no. 6 (batas umur dari SPM, bukan KMK)', unconfirmed: true }] },
+  { id: 'dewasa', label: { id: 'Usia dewasa', en: 'Adult' }, basis: 'age', from: { years: 18 }, to: { years: 60 }, sources: [KMK('Bab V: usia dewasa')] },
+  { id: 'lansia', label: { id: 'Lanjut usia (lansia)', en: 'Elderly' }, basis: 'age', from: { years: 60 }, sources: [KMK('Bab V: lansia')] },
 ];
 
 export const CONDITION_STAGES: readonly ConditionStage[] = [
   { id: 'hamil', label: { id: 'Ibu hamil', en: 'Pregnant' }, basis: 'pregnancy', rule: { id: 'sejak HPHT sampai persalinan/akhir kehamilan', en: 'from LMP until delivery or end of pregnancy' }, sources: [KMK('§IV.A.1.a')] },
   { id: 'bersalin', label: { id: 'Ibu bersalin', en: 'Delivering' }, basis: 'delivery', rule: { id: 'pada hari persalinan', en: 'on the day of delivery' }, sources: [KMK('§IV.A.1')] },
-  { id: 'nifas', label: { id: 'Ibu nifas', en: 'Postpartum' }, basis: 'postpartum', rule: { id: `hari 0–${NIFAS_LAST_DAY} setelah persalinan`, en: `days 0–${NIFAS_LAST_DAY} after delivery` }, sources: [KMK('§IV.A.1.e: 6 jam – 42 hari')] },
+  { id: 'nifas', label: { id: 'Ibu nifas', en: 'Postpartum' }, basis: 'postpartum', rule: { id: `hari 0–${NIFAS_LAST_DAY} setelah persalinan`, en: `days 0–${NIFAS_LAST_DAY} after delivery` }, sources: [KMK('§IV.A.1.e: KF1–KF4')] },
   { id: 'catin', label: { id: 'Calon pengantin (catin)', en: 'Bride/groom-to-be' }, basis: 'condition', rule: { id: 'terdaftar sebagai catin sampai menikah', en: 'registered as catin until the marriage' }, sources: [KMK('§V.C.2')] },
   { id: 'pus', label: { id: 'Pasangan usia subur (PUS)', en: 'Couple of reproductive age' }, basis: 'condition', rule: { id: 'terdaftar sebagai PUS', en: 'registered as PUS' }, sources: [KMK('§V.C.2')] },
 ];

@@ -24,6 +24,11 @@ export const SKILAS_DOMAIN_LABELS: Record<SkilasDomain, { id: string; en: string
 export const SKILAS_SOURCE = kmk('Formulir 5 (SKILAS)');
 export const SKILAS_TABLE: CutoffTable = {
   id: 'skilas', label: t('SKILAS', 'SKILAS'),
-  rows: [t('satu butir atau lebih ditandai pada domain mana pun → pemeriksaan lanjut oleh nakes', 'any ticked item in any domain → further assessment by a health worker')],
+  rows: [
+    t(`kognitif: gagal mengingat ${SKILAS_RECALL_WORDS} kata atau orientasi`, `cognitive: cannot recall ${SKILAS_RECALL_WORDS} words, or disoriented`),
+    t(`mobilisasi: ${SKILAS_CHAIR_STAND.rises}× berdiri dari kursi lebih dari ${SKILAS_CHAIR_STAND.maxSeconds} detik`, `mobility: ${SKILAS_CHAIR_STAND.rises} chair stands take more than ${SKILAS_CHAIR_STAND.maxSeconds} s`),
+    t(`malnutrisi: BB turun > ${SKILAS_WEIGHT_LOSS.overKg} kg dalam ${SKILAS_WEIGHT_LOSS.months} bulan, nafsu makan turun, atau LiLA < ${SKILAS_LILA_BELOW_CM} cm`, `malnutrition: weight loss > ${SKILAS_WEIGHT_LOSS.overKg} kg in ${SKILAS_WEIGHT_LOSS.months} months, poor appetite, or MUAC < ${SKILAS_LILA_BELOW_CM} cm`),
+    t('satu butir atau lebih ditandai pada domain mana pun → pemeriksaan lanjut oleh nakes', 'any ticked item in any domain → further assessment by a health worker'),
+  ],
   sources: [SKILAS_SOURCE],
 };
