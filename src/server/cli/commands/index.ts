@@ -6,6 +6,7 @@ import { anthroCommand } from './anthro';
 import { referenceWhoCommand } from './reference-who';
 import { seedCommand } from './seed';
 import { referencePopulationCommands } from './reference-population';
+import { protocolCommand } from './protocol';
 
 /** Every `siklus` command; add a module's command here. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   anthroCommand,
   seedCommand,
   ...referencePopulationCommands,
+  protocolCommand,
 ];
