@@ -30,6 +30,7 @@ const PATHS = {
   history: 'M3 12a9 9 0 1 0 3-6.7L3 8m0-5v5h5m4-1v5l3 2',
   key: 'M14.5 9.5a4.5 4.5 0 1 1-9 0 4.5 4.5 0 0 1 9 0ZM13 13l8 8m-3-3 2-2m-4 0 2-2',
   trash: 'M4 7h16M9 7V4h6v3m-8 0 1 13h8l1-13',
+  filter: 'M4 5h16l-6 8v5l-4 2v-7L4 5Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -60,7 +60,7 @@ function EntityRef({ type, id }: { type: string | null; id: string | null }) {
             ? `/admin/users/${id}`
             : null;
   return (
-    <span className="small">
+    <span className="small nowrap">
       {label}{' '}
       {href ? (
         <Link to={href} className="mono">
@@ -159,7 +159,16 @@ export function AuditPage() {
   const actionLabel = (a: string) => (a in ACTION_KEY ? t(ACTION_KEY[a as Action]) : a);
   const cols: Column<AuditEntry>[] = [
     { key: 'at', header: t('audit.when'), primary: true, render: (e) => <span className="nowrap">{dateTime(e.at)}</span> },
-    { key: 'user', header: t('audit.user'), render: (e) => e.username ?? '–' },
+    {
+      key: 'user',
+      header: t('audit.user'),
+      render: (e) => (
+        <span style={{ display: 'flex', flexDirection: 'column' }}>
+          <span className="nowrap">{e.username ?? '–'}</span>
+          {e.ip && <span className="mono small muted nowrap">{e.ip}</span>}
+        </span>
+      ),
+    },
     { key: 'action', header: t('audit.action'), render: (e) => <Badge tone={TONE[e.action as Action]}>{actionLabel(e.action)}</Badge> },
     {
       key: 'what',
@@ -167,11 +176,14 @@ export function AuditPage() {
       wide: true,
       render: (e) =>
         e.personId ? (
-          <span>
+          <span className="nowrap">
             <Link to={`/people/${e.personId}`}>{e.personName ?? t('audit.person')}</Link>{' '}
             <button
               type="button"
               className="linkbtn small"
+              title={t('audit.filterPerson')}
+              aria-label={t('audit.filterPerson')}
+              style={{ display: 'inline-flex', verticalAlign: 'middle', padding: 4 }}
               onClick={() => {
                 const next = new URLSearchParams(params);
                 next.set('personId', e.personId!);
@@ -180,15 +192,14 @@ export function AuditPage() {
                 setParams(next, { replace: true });
               }}
             >
-              {t('audit.filterPerson')}
+              <Icon name="filter" className="chev" title={undefined} />
             </button>
           </span>
         ) : (
           <EntityRef type={e.entityType} id={e.entityId} />
         ),
     },
-    { key: 'area', header: t('audit.area'), render: (e) => <span className="mono small">{e.areaCode ?? '–'}</span> },
-    { key: 'ip', header: 'IP', render: (e) => <span className="mono small">{e.ip ?? '–'}</span> },
+    { key: 'area', header: t('audit.area'), render: (e) => <span className="mono small nowrap">{e.areaCode ?? '–'}</span> },
   ];
 
   return (
