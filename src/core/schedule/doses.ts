@@ -17,7 +17,7 @@ import { eligibleDays } from '../lifecycle/eligibility';
 import { intersect } from '../lifecycle/intervals';
 import { addOffset } from '../protocol/offset';
 import type { Offset } from '../protocol/types';
-import { emit, type CompiledItem, type EvalCtx } from './emit';
+import { emit, inRange, type CompiledItem, type EvalCtx } from './emit';
 import type { IndexedEvent } from './event-index';
 import type { Evaluator } from './once';
 
@@ -86,24 +86,20 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
         prereq = next?.after ? addOffset(ev.day, next.after) : ev.day;
         if (credited) prereq = Math.min(prereq, credit!.day);
         prevOpen = null;
-        if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, { event: ev, others: [] }, undefined, undefined, s.dose);
+        if (inRange(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, { event: ev, others: [] }, undefined, undefined, s.dose);
       } else if (credited) {
         prereq = credit!.day;
         prevOpen = null;
         const ce = Math.min(e, credit!.day);
-        if (inWindow(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, undefined, undefined, s.dose);
+        if (inRange(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, undefined, undefined, s.dose);
       } else {
         prereq = null;
         const unreachable = e > l;
         prevOpen = unreachable ? l : e;
         if (unreachable) {
-          if (inWindow(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, undefined, undefined, s.dose, undefined, 'unreachable');
-        } else if (inWindow(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, undefined, undefined, s.dose);
+          if (inRange(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, undefined, undefined, s.dose, undefined, 'unreachable');
+        } else if (inRange(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, undefined, undefined, s.dose);
       }
     }
   };
-}
-
-function inWindow(ec: EvalCtx, e: number, l: number): boolean {
-  return l >= ec.fromDay && e <= ec.horizonDay;
 }

@@ -35,7 +35,6 @@ export interface CompiledItem {
   prefix: string;
 }
 
-export type Extra = Pick<ScheduleEntry, 'period' | 'episode' | 'dose' | 'variant'>;
 
 /**
  * Appends an entry. `period`, `episode`, `dose`, `variant` are positional

@@ -144,6 +144,80 @@ describe('an infant at 4 months with DPT-HB-Hib 1 late, a DPT-HB-Hib 2 given too
   });
 });
 
+describe('an infant followed at 3, 9, 10 and 12 months in a JE-endemic district', () => {
+  const boy: PersonFacts = { sex: 'M', birthDate: '2024-03-10' };
+  const je = { immunization: { jeEndemic: true } };
+  const history = [
+    vax('hb0', 'HB0', '2024-03-10'), vax('bcg', 'BCG', '2024-03-30'), vax('opv1', 'OPV', '2024-03-30'),
+    vax('d1', 'DPT-HB-Hib', '2024-05-13'), vax('opv2', 'OPV', '2024-05-13'), vax('rv1', 'RV', '2024-05-13'), vax('p1', 'PCV', '2024-05-13'),
+    vax('d2', 'DPT-HB-Hib', '2024-06-20'), vax('opv3', 'OPV', '2024-06-20'), vax('rv2', 'RV', '2024-06-20'), vax('p2', 'PCV', '2024-06-20'),
+    vax('d3', 'DPT-HB-Hib', '2024-07-30'), vax('opv4', 'OPV', '2024-07-30'), vax('rv3', 'RV', '2024-07-30'), vax('ipv1', 'IPV', '2024-07-30'),
+    vax('mr1', 'MR', '2024-12-15'), vax('ipv2', 'IPV', '2024-12-15'),
+  ];
+  const done = [
+    'imm.hb0 done 2024-03-10/2024-03-10/2024-03-17 by hb0',
+    'imm.bcg done 2024-03-10/2024-04-09/2025-03-09 by bcg',
+    'imm.opv-1 done 2024-03-10/2024-04-09/2029-03-09 by opv1',
+    'imm.dpt-hb-hib-1 done 2024-05-10/2024-06-09/2029-03-09 by d1',
+    'imm.opv-2 done 2024-05-10/2024-06-09/2029-03-09 by opv2',
+    'imm.rv-1 done 2024-05-10/2024-06-09/2026-03-09 by rv1',
+    'imm.pcv-1 done 2024-05-10/2024-06-09/2026-03-09 by p1',
+    'imm.dpt-hb-hib-2 done 2024-06-13/2024-07-09/2029-03-09 by d2',
+    'imm.opv-3 done 2024-06-13/2024-07-09/2029-03-09 by opv3',
+    'imm.rv-2 done 2024-06-13/2024-07-09/2026-03-09 by rv2',
+    'imm.pcv-2 done 2024-06-13/2024-07-09/2026-03-09 by p2',
+    'imm.ipv-1 done 2024-07-10/2024-08-09/2029-03-09 by ipv1',
+    'imm.dpt-hb-hib-3 done 2024-07-20/2024-08-09/2029-03-09 by d3',
+    'imm.opv-4 done 2024-07-20/2024-08-09/2029-03-09 by opv4',
+    'imm.rv-3 done 2024-07-20/2024-08-09/2026-03-09 by rv3',
+  ];
+  it('3 months: dose 2 opens one month after dose 1 (given at 2 months 3 days)', () => {
+    expect(schedule(boy, history, '2024-06-10', ['imm.'], je)).toEqual([
+      ...done.slice(0, 7),
+      'imm.dpt-hb-hib-2 upcoming 2024-06-13/2024-07-09/2029-03-09',
+      'imm.opv-3 upcoming 2024-06-13/2024-07-09/2029-03-09',
+      'imm.rv-2 upcoming 2024-06-13/2024-07-09/2026-03-09',
+      'imm.pcv-2 upcoming 2024-06-13/2024-07-09/2026-03-09',
+      'imm.ipv-1 upcoming 2024-07-10/2024-08-09/2029-03-09',
+      'imm.dpt-hb-hib-3 upcoming 2024-07-13/2024-08-09/2029-03-09',
+      'imm.opv-4 upcoming 2024-07-13/2024-08-09/2029-03-09',
+      'imm.rv-3 upcoming 2024-07-13/2024-08-09/2026-03-09',
+      'imm.mr-1 upcoming 2024-12-10/2025-01-09/2029-03-09',
+      'imm.ipv-2 upcoming 2024-12-10/2025-01-09/2029-03-09',
+      'imm.je upcoming 2025-01-10/2025-02-09/2029-03-09',
+      'imm.pcv-3 upcoming 2025-03-10/2025-04-09/2026-03-09',
+    ]);
+  });
+  it('9 months: MR1 and IPV2 due; the 18-month boosters appear within the horizon', () => {
+    expect(schedule(boy, history.slice(0, 15), '2024-12-10', ['imm.'], je)).toEqual([
+      ...done,
+      'imm.mr-1 due 2024-12-10/2025-01-09/2029-03-09',
+      'imm.ipv-2 due 2024-12-10/2025-01-09/2029-03-09',
+      'imm.je upcoming 2025-01-10/2025-02-09/2029-03-09',
+      'imm.pcv-3 upcoming 2025-03-10/2025-04-09/2026-03-09',
+      'imm.dpt-hb-hib-4 upcoming 2025-09-10/2026-03-09/2029-03-09',
+      'imm.mr-2 upcoming 2025-09-10/2026-03-09/2029-03-09',
+    ]);
+  });
+  it('10 months: JE due; 12 months: JE overdue and PCV3 due', () => {
+    const tail = ['imm.mr-1 done 2024-12-10/2025-01-09/2029-03-09 by mr1', 'imm.ipv-2 done 2024-12-10/2025-01-09/2029-03-09 by ipv2'];
+    expect(schedule(boy, history, '2025-01-10', ['imm.'], je)).toEqual([
+      ...done, ...tail,
+      'imm.je due 2025-01-10/2025-02-09/2029-03-09',
+      'imm.pcv-3 upcoming 2025-03-10/2025-04-09/2026-03-09',
+      'imm.dpt-hb-hib-4 upcoming 2025-09-10/2026-03-09/2029-03-09',
+      'imm.mr-2 upcoming 2025-09-10/2026-03-09/2029-03-09',
+    ]);
+    expect(schedule(boy, history, '2025-03-10', ['imm.'], je)).toEqual([
+      ...done, ...tail,
+      'imm.je overdue 2025-01-10/2025-02-09/2029-03-09',
+      'imm.pcv-3 due 2025-03-10/2025-04-09/2026-03-09',
+      'imm.dpt-hb-hib-4 upcoming 2025-09-10/2026-03-09/2029-03-09',
+      'imm.mr-2 upcoming 2025-09-10/2026-03-09/2029-03-09',
+    ]);
+  });
+});
+
 describe('a toddler at 18 months whose DPT-HB-Hib 3 came at 8 months', () => {
   it('opens DPT-HB-Hib 4 twelve months after dose 3 and MR2 at 18 months', () => {
     expect(schedule(girl, [

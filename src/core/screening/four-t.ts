@@ -10,7 +10,7 @@ import { FOUR_T_AGE, FOUR_T_CHILDREN_OVER, FOUR_T_INTERVAL_YEARS, FOUR_T_LABELS,
 import { completedMonthsAt, dayFromIso } from '../protocol/offset';
 import type { PersonFacts, PregnancyFacts } from '../lifecycle/person';
 import { pregnancyStartDay } from '../lifecycle/pregnancy';
-import { checkNumber, checkObject, failed, PLAUSIBLE, result, type Scored } from './result';
+import { checkNumber, checkObject, failed, result, type Scored } from './result';
 
 export interface FourTInput {
   /** Mother's completed years at the start of the pregnancy. */
