@@ -62,7 +62,21 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+/** A fresh CSRF token from the session (after a server restart or a token rotation). */
+async function refreshCsrf(): Promise<boolean> {
+  try {
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!res.ok) return false;
+    const data = (await res.json()) as { csrfToken?: string };
+    if (!data.csrfToken) return false;
+    csrfToken = data.csrfToken;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -88,6 +102,10 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   }
   if (!res.ok) {
     const err = new ApiError(res.status, (data as Partial<ApiErrorBody>) ?? {}, res.headers.get('Retry-After'));
+    // A stale CSRF token: fetch the current one and try once more.
+    if (res.status === 403 && err.code === 'csrf' && !retried && (await refreshCsrf())) {
+      return request<T>(method, path, body, query, true);
+    }
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthenticated?.();
     throw err;
   }

@@ -58,6 +58,9 @@ export function Layout() {
 
   return (
     <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
       <header className="topbar">
         <Link to="/" className="brand" aria-label="Siklus">
           <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
@@ -116,7 +119,7 @@ export function Layout() {
         </div>
       </aside>
 
-      <main className="main" id="main">
+      <main className="main" id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -3,6 +3,7 @@ import type { MessageKey } from './id';
 /** English. Typed against the Indonesian catalogue: a missing or extra key is a compile error. */
 export const en: Record<MessageKey, string> = {
   'nav.main': 'Main navigation',
+  'nav.skip': 'Skip to content',
   'nav.home': 'Home',
   'nav.areas': 'Areas',
   'nav.households': 'Households',

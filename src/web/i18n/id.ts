@@ -7,6 +7,7 @@
 export const id = {
   // navigation
   'nav.main': 'Navigasi utama',
+  'nav.skip': 'Lewati ke isi halaman',
   'nav.home': 'Beranda',
   'nav.areas': 'Wilayah',
   'nav.households': 'Keluarga',
