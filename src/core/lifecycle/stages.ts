@@ -8,6 +8,7 @@ import type { Concept } from '../codes/concepts';
 import type { Issue } from '../i18n/issues';
 import { addOffset, completedMonthsAt, dayFromIso, isoFromDay } from '../protocol/offset';
 import { DEFAULT_SETTINGS, type ProtocolSettings } from '../protocol/settings';
+import { settingsFingerprint } from '../protocol/settings-validate';
 import { AGE_STAGES, CONDITION_STAGES, NIFAS_LAST_DAY, WUS_STAGE } from '../protocol/stages';
 import type { StageId, Text } from '../protocol/types';
 import { PROTOCOL_VERSION } from '../protocol/version';
@@ -40,6 +41,7 @@ export interface LifeCycleStatus {
   /** The ongoing pregnancy, or the latest delivered one while in nifas. */
   pregnancy?: PregnancySummary;
   protocolVersion: string;
+  settingsFingerprint: string;
   issues: Issue[];
 }
 
@@ -72,7 +74,7 @@ export function lifeCycleOn(
   const { ctx, issues } = buildLifeContext(person, onDay, settings, condEvents);
   if (Number.isNaN(onDay)) issues.push({ code: 'invalid_date', field: 'on' });
   if (!ctx || Number.isNaN(onDay) || onDay < ctx.birthDay) {
-    return { on, age: { days: 0, months: 0, years: 0 }, stages: [], conditions: [], protocolVersion: PROTOCOL_VERSION, issues };
+    return { on, age: { days: 0, months: 0, years: 0 }, stages: [], conditions: [], protocolVersion: PROTOCOL_VERSION, settingsFingerprint: settingsFingerprint(settings), issues };
   }
   const months = completedMonthsAt(ctx.birthDay, onDay);
   const stages: StageMembership[] = [];
@@ -112,6 +114,6 @@ export function lifeCycleOn(
   conditions.sort((a, b) => a.kind.localeCompare(b.kind));
   return {
     on, age: { days: onDay - ctx.birthDay, months, years: Math.floor(months / 12) }, stages, conditions,
-    ...(pregnancy ? { pregnancy } : {}), protocolVersion: PROTOCOL_VERSION, issues,
+    ...(pregnancy ? { pregnancy } : {}), protocolVersion: PROTOCOL_VERSION, settingsFingerprint: settingsFingerprint(settings), issues,
   };
 }

@@ -147,6 +147,17 @@ describe('a man of 40 with hypertension', () => {
   });
 });
 
+describe('age edges of "> N years" items', () => {
+  const ht = (birthDate: string): PersonFacts => ({ sex: 'F', birthDate, conditions: [{ kind: 'hypertension', from: '2020-01-01' }, { kind: 'pus', from: '2010-01-01' }] });
+  it('lipids for hypertension from the 41st birthday, IVA from the 31st, SADANIS from the 16th', () => {
+    expect(view(ht('1984-07-01'), [], '2025-06-30', ['adult.lipid'])).toEqual(['adult.lipid@2025 upcoming 2025-07-01/2025-12-31/2025-12-31']);
+    expect(view(ht('1984-07-01'), [], '2025-07-01', ['adult.lipid'])[0]).toBe('adult.lipid@2025 due 2025-07-01/2025-12-31/2025-12-31');
+    expect(view(ht('1994-07-01'), [], '2025-06-30', ['adult.iva'])).toEqual(['adult.iva@2025-07-01 upcoming 2025-07-01/2028-06-30/2028-06-30']);
+    expect(view({ sex: 'F', birthDate: '2009-07-01' }, [], '2025-07-01', ['adult.sadanis'])).toEqual(['adult.sadanis@2025-07-01 due 2025-07-01/2028-06-30/2028-06-30']);
+    expect(view({ sex: 'F', birthDate: '2009-07-02' }, [], '2025-07-01', ['adult.sadanis'])).toEqual(['adult.sadanis@2025-07-02 upcoming 2025-07-02/2028-07-01/2028-07-01']);
+  });
+});
+
 describe('diabetes screening for 15–<40 with risk factors', () => {
   const man: PersonFacts = { sex: 'M', birthDate: '1995-02-01' };
   const glucose = (events: ScheduleEvent[], on = '2025-06-01') => view(man, events, on, ['adult.glucose']);

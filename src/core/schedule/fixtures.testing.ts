@@ -19,15 +19,14 @@ export function rng(seed: number): () => number {
   };
 }
 
-let n = 0;
-const id = () => `ev-${++n}`;
-export const ev = (system: string, code: string, day: number, extra: Partial<ScheduleEvent> = {}): ScheduleEvent =>
-  ({ id: id(), system, code, date: isoFromDay(day), ...extra });
 
 /** A 20-month-old with a realistic Buku KIA history (~40 events), evaluated at 20 months. */
 export function toddler20Months(birthDate = '2024-03-10'): { person: PersonFacts; events: ScheduleEvent[]; on: string } {
   const b = dayFromIso(birthDate);
   const m = (months: number, days = 0) => addOffset(b, { months, days });
+  let k = 0;
+  const ev = (system: string, code: string, day: number, extra: Partial<ScheduleEvent> = {}): ScheduleEvent =>
+    ({ id: `t${++k}`, system, code, date: isoFromDay(day), ...extra });
   const events: ScheduleEvent[] = [
     ev('antigen', 'HB0', b),
     ev('service', 'KN', b + 1), ev('service', 'KN', b + 5), ev('service', 'KN', b + 14),
