@@ -68,7 +68,8 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
       }
       const l = ec.life.age(s.latest);
       const d = Math.max(ec.life.age(s.due), e);
-      const credited = credit !== null && credit.valueNum! >= s.dose;
+      // A status screening credits this dose only while the dose still counts (by its latest day).
+      const credited = credit !== null && credit.valueNum! >= s.dose && credit.day <= l;
       const hi = Math.min(l, ec.onDay, credited ? credit!.day - 1 : Infinity);
       let pick = -1;
       for (let i = 0; i < events.length; i++) {
@@ -90,8 +91,9 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
       } else if (credited) {
         prereq = credit!.day;
         prevOpen = null;
+        // The window is widened back to the screening day when that came before the interval opened.
         const ce = Math.min(e, credit!.day);
-        if (inRange(ec, ce, Math.max(l, ce))) emit(ec, s.c, s.c.id, ce, Math.max(d, ce), Math.max(l, ce), { event: credit!, others: [] }, undefined, undefined, s.dose);
+        if (inRange(ec, ce, l)) emit(ec, s.c, s.c.id, ce, d, l, { event: credit!, others: [] }, undefined, undefined, s.dose);
       } else {
         prereq = null;
         const unreachable = e > l;

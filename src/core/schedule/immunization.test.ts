@@ -385,3 +385,17 @@ describe('BIAS (school immunization by grade)', () => {
     expect(schedule({ ...late, sex: 'M' }, [], '2025-09-01', ['bias.'])).toEqual(['bias.td-5@SY2025 due 2025-07-01/2025-11-30/2026-06-30']);
   });
 });
+
+describe('T status screening after the WUS age', () => {
+  it('does not credit doses whose window has closed', () => {
+    const older: PersonFacts = { sex: 'F', birthDate: '1974-01-01', conditions: [{ kind: 'pus', from: '2000-01-01' }] };
+    const s = computeSchedule({ person: older, events: [{ id: 'ts', system: 'questionnaire', code: 'tetanus-status', date: '2024-06-01', valueNum: 5 }], on: '2024-06-02' });
+    expect(s.entries.filter((e) => e.item.startsWith('imm.td')).map((e) => `${e.key} ${e.status}${e.reason ? ` ${e.reason}` : ''}`)).toEqual([
+      'imm.td-1 missed', 'imm.td-2 missed unreachable', 'imm.td-3 missed unreachable', 'imm.td-4 missed unreachable', 'imm.td-5 missed unreachable',
+    ]);
+    const young = computeSchedule({ person: { ...older, birthDate: '1980-01-01' }, events: [{ id: 'ts', system: 'questionnaire', code: 'tetanus-status', date: '2024-06-01', valueNum: 5 }], on: '2024-06-02' });
+    expect(young.entries.filter((e) => e.item.startsWith('imm.td')).map((e) => `${e.key} ${e.status}`)).toEqual([
+      'imm.td-1 done', 'imm.td-2 done', 'imm.td-3 done', 'imm.td-4 done', 'imm.td-5 done',
+    ]);
+  });
+});
