@@ -10,7 +10,8 @@ import { PeopleTable } from '../components/PeopleTable';
 import { ChangeList } from '../components/ChangeList';
 import { useAreaCrumbs } from './AreaPage';
 import { areaTypeLabel, displayName, groupDigits, rtRwLabel } from '../lib/format';
-import type { Area } from '../api/types';
+import type { Area, PersonSummary } from '../api/types';
+import { RELATIONSHIPS } from '../../core/people/household';
 
 export function Lineage({ areas, testId }: { areas: Area[]; testId?: string }) {
   const { t } = useI18n();
@@ -41,8 +42,11 @@ export function HouseholdPage() {
   const { household: h, members, lineage } = res.data;
   const ancestors = lineage.slice(0, -1);
   const here = lineage[lineage.length - 1];
-  const alive = members.filter((m) => m.status === 'alive');
-  const others = members.filter((m) => m.status !== 'alive');
+  // As on the KK: the head first, then spouse, children, … (oldest first within each).
+  const rank = (m: PersonSummary) => (m.relationship ? RELATIONSHIPS.indexOf(m.relationship) : RELATIONSHIPS.length);
+  const byKk = (a: PersonSummary, b: PersonSummary) => rank(a) - rank(b) || a.birthDate.localeCompare(b.birthDate);
+  const alive = members.filter((m) => m.status === 'alive').sort(byKk);
+  const others = members.filter((m) => m.status !== 'alive').sort(byKk);
   const title = h.headName ? t('household.titleOf', { name: h.headName }) : t('household.title');
   const rtrw = rtRwLabel(h.rt, h.rw, h.dusun);
 
