@@ -29,7 +29,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: Record<string, string>;
   readonly warnings: ApiWarning[];
-  readonly existing: { id: string; name: string } | undefined;
+  readonly existing: { id: string; name?: string } | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, body: Partial<ApiErrorBody>, retryAfterHeader?: string | null) {

@@ -302,6 +302,6 @@ export interface ApiErrorBody {
   message: string;
   fields?: Record<string, string>;
   warnings?: ApiWarning[];
-  existing?: { id: string; name: string } | null;
+  existing?: { id: string; name?: string } | null;
   retryAfterSeconds?: number;
 }

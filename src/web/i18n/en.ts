@@ -207,6 +207,7 @@ export const en: Record<MessageKey, string> = {
   'household.newSub': 'Fill in as on the family card (KK). Members are added next.',
   'household.editTitle': 'Edit household',
   'household.kkHint': '16 digits as on the family card. May be left empty when there is no KK yet.',
+  'household.openExisting': 'Open the household with this KK',
   'household.area': 'Area (down to RT/RW)',
   'household.areaHint': 'Choose down to the RT where there is one.',
 

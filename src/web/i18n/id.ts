@@ -222,6 +222,7 @@ export const id = {
   'household.newSub': 'Isi sesuai Kartu Keluarga. Anggota keluarga ditambahkan setelah ini.',
   'household.editTitle': 'Ubah data keluarga',
   'household.kkHint': '16 digit sesuai Kartu Keluarga. Boleh dikosongkan jika belum ada KK.',
+  'household.openExisting': 'Buka keluarga dengan KK ini',
   'household.area': 'Wilayah (sampai RT/RW)',
   'household.areaHint': 'Pilih sampai RT jika ada.',
 

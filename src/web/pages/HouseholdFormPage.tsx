@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Icon } from '../components/Icon';
 import { useMe } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { useAsync } from '../lib/useAsync';
@@ -47,6 +48,7 @@ function HouseholdForm({ existing }: { existing: HouseholdDetail | null }) {
   const [serverWarnings, setServerWarnings] = useState<{ code: string; message: string }[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [duplicateId, setDuplicateId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const findings = useMemo(() => validateKk(kk, locale), [kk, locale]);
@@ -84,6 +86,7 @@ function HouseholdForm({ existing }: { existing: HouseholdDetail | null }) {
       } else if (err instanceof ApiError && Object.keys(err.fields).length) {
         setServerErrors(err.fields);
         setFormError(err.message);
+        setDuplicateId(err.code === 'kk_duplicate' && err.existing ? err.existing.id : null);
       } else setFormError(errorText(err));
     } finally {
       setBusy(false);
@@ -121,12 +124,19 @@ function HouseholdForm({ existing }: { existing: HouseholdDetail | null }) {
               setServerErrors((s) => ({ ...s, kkNumber: '' }));
               setServerWarnings([]);
               setConfirmed(false);
+              setDuplicateId(null);
             }}
             onBlur={() => setTouched(true)}
             error={kkError || null}
             hint={t('household.kkHint')}
             maxLength={24}
           />
+          {duplicateId && (
+            <Link to={`/households/${duplicateId}`} className="btn btn-secondary btn-sm" data-testid="duplicate-link" style={{ alignSelf: 'end' }}>
+              <Icon name="households" />
+              {t('household.openExisting')}
+            </Link>
+          )}
           <div className="span-2">
             <AreaPicker
               label={t('household.area')}

@@ -168,7 +168,7 @@ function PersonForm({ existing, household }: { existing: PersonDetail | null; ho
         setConfirmed(false);
         setFormError(err.message);
       } else if (err instanceof ApiError && (err.code === 'nik_duplicate' || err.code === 'duplicate_nik' || err.code === 'nik_duplicate_elsewhere')) {
-        setDuplicate(err.existing ?? null);
+        setDuplicate(err.existing ? { id: err.existing.id, name: err.existing.name ?? draft.name } : null);
         setServerErrors({ nik: err.fields.nik ?? err.message });
         setFormError(err.message);
         focusFirstError();
