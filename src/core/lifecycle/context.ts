@@ -10,7 +10,8 @@ import type { ProtocolSettings } from '../protocol/settings';
 import type { Issue } from '../i18n/issues';
 import { resolveConditions } from './conditions';
 import { dmRiskIntervals, type Readings } from './dm-risk';
-import { schoolYearsFor, type LifeContext } from './eligibility';
+import type { LifeContext } from './eligibility';
+import { gradeZeroYear } from './school-grade';
 import type { Intervals } from './intervals';
 import { validatePerson, type PersonFacts } from './person';
 import { resolvePregnancy, type ResolvedPregnancy } from './pregnancy';
@@ -37,7 +38,6 @@ export function buildLifeContext(
   const ages = new Map<Offset, number>();
   const [by, bm, bd] = civilFromDay(birthDay);
   let dm: Intervals | undefined;
-  let years: Array<{ year: number; grade: number }> | undefined;
   const ctx: LifeContext = {
     person, birthDay, sex: person.sex, onDay, settings, pregnancies, conditions, onsets, eligibility: new Map(),
     dmRisk: () => (dm ??= dmRiskIntervals(person.sex, readings(), conditions.get('hypertension') ?? [])),
@@ -46,7 +46,7 @@ export function buildLifeContext(
       if (d === undefined) ages.set(o, (d = addOffsetToCivil(by, bm, bd, o)));
       return d;
     },
-    schoolYears: () => (years ??= schoolYearsFor(person, birthDay, onDay, settings)),
+    gradeZeroYear: gradeZeroYear(person, birthDay, settings),
   };
   return { ctx, issues };
 }

@@ -7,10 +7,10 @@ import type { Sex } from '../people/nik';
 import type { ProtocolSettings } from '../protocol/settings';
 import type { ConditionKind, Eligibility, EligibilitySpec, Offset } from '../protocol/types';
 import type { ConditionKey } from './conditions';
-import { intersect, normalise, union, type Interval, type Intervals } from './intervals';
+import { intersect, union, type Intervals } from './intervals';
 import type { PersonFacts } from './person';
 import type { ResolvedPregnancy } from './pregnancy';
-import { gradeInSchoolYear, LAST_GRADE, schoolYearBounds, schoolYearOf } from './school-grade';
+import { FIRST_GRADE, LAST_GRADE, schoolYearBounds } from './school-grade';
 
 export interface LifeContext {
   person: PersonFacts;
@@ -28,31 +28,11 @@ export interface LifeContext {
   eligibility: Map<EligibilitySpec, Intervals>;
   /** birthDay + offset, memoised per offset object (the catalogue's offsets are shared objects). */
   age(o: Offset): number;
-  /** School years (start year → grade) the person is in school, up to a little after onDay. */
-  schoolYears(): ReadonlyArray<{ year: number; grade: number }>;
+  /** The school year of "grade 0" (grade g falls in gradeZeroYear + g); see school-grade.ts. */
+  gradeZeroYear: number;
 }
 
 const EMPTY: Intervals = [];
-
-/** School years listed past the evaluation day, so upcoming school items can be shown. */
-const SCHOOL_YEARS_AHEAD = 2;
-
-export function schoolYearsFor(person: PersonFacts, birthDay: number, onDay: number, s: ProtocolSettings): Array<{ year: number; grade: number }> {
-  const startMonth = s.school.schoolYearStartMonth;
-  const out: Array<{ year: number; grade: number }> = [];
-  let first = schoolYearOf(birthDay, startMonth);
-  let last = schoolYearOf(onDay, startMonth) + SCHOOL_YEARS_AHEAD;
-  if (!person.schoolGrade) {
-    // By age the grades span grade1Age-1 … grade1Age+LAST_GRADE years after birth (one year of slack each side).
-    first = Math.max(first, first + s.school.grade1Age - 2);
-    last = Math.min(last, first + LAST_GRADE + 3);
-  }
-  for (let y = first; y <= last; y++) {
-    const g = gradeInSchoolYear(person, birthDay, y, s);
-    if (g !== null) out.push({ year: y, grade: g });
-  }
-  return out;
-}
 
 function single(e: Eligibility, ctx: LifeContext): Intervals {
   if (e.sex && e.sex !== ctx.sex) return EMPTY;
@@ -72,8 +52,9 @@ function single(e: Eligibility, ctx: LifeContext): Intervals {
   if (set.length && e.grades) {
     const [g1, g2] = e.grades;
     const m = ctx.settings.school.schoolYearStartMonth;
-    const years: Interval[] = ctx.schoolYears().filter((y) => y.grade >= g1 && y.grade <= g2).map((y) => schoolYearBounds(y.year, m));
-    set = intersect(set, normalise(years));
+    const lo = Math.max(g1, FIRST_GRADE);
+    const hi = Math.min(g2, LAST_GRADE);
+    set = lo > hi ? EMPTY : intersect(set, [[schoolYearBounds(ctx.gradeZeroYear + lo, m)[0], schoolYearBounds(ctx.gradeZeroYear + hi, m)[1]]]);
   }
   return set;
 }

@@ -22,6 +22,22 @@ export function schoolYearBounds(year: number, startMonth: number): [number, num
 }
 
 
+/**
+ * The school year in which the person is in "grade 0": grade g is then in
+ * school year gradeZeroYear + g. Closed form of gradeInSchoolYear (one grade
+ * per school year either way), so the engine needs no per-year loop.
+ */
+export function gradeZeroYear(person: PersonFacts, birthDay: number, s: ProtocolSettings): number {
+  const startMonth = s.school.schoolYearStartMonth;
+  const rec = person.schoolGrade;
+  const recDay = rec ? dayFromIso(rec.on) : NaN;
+  if (rec && !Number.isNaN(recDay)) return schoolYearOf(recDay, startMonth) - rec.grade;
+  const [by, bm, bd] = civilFromDay(birthDay);
+  // Completed years at the school-year start (the 1st of startMonth): one less if the birthday comes later in that year.
+  const notYet = bm > startMonth || (bm === startMonth && bd > 1) ? 1 : 0;
+  return by + notYet + s.school.grade1Age - FIRST_GRADE;
+}
+
 /** Grade (1–12) in the school year starting in `year`, or null when not in school by this rule. */
 export function gradeInSchoolYear(person: PersonFacts, birthDay: number, year: number, s: ProtocolSettings): number | null {
   const startMonth = s.school.schoolYearStartMonth;

@@ -7,7 +7,7 @@
 import { eligibleDays } from '../lifecycle/eligibility';
 import type { Intervals } from '../lifecycle/intervals';
 import { addOffset, civilFromDay, dayFromCivil, daysInMonth, isoFromDay } from '../protocol/offset';
-import { schoolYearBounds } from '../lifecycle/school-grade';
+import { FIRST_GRADE, LAST_GRADE, schoolYearBounds } from '../lifecycle/school-grade';
 import { emit, keyOf, type CompiledItem, type EvalCtx } from './emit';
 import { matchAll } from './match';
 import type { Evaluator } from './once';
@@ -133,15 +133,15 @@ export function recurringEvaluator(c: CompiledItem): Evaluator {
     case 'weekly':
       return (ec) => walk(ec, c, eligibleDays(c.eligibility, ec.life), 'week', null);
     case 'school-grade': {
-      const grades = new Set(t.grades);
+      const grades = t.grades.filter((g) => g >= FIRST_GRADE && g <= LAST_GRADE);
       return (ec) => {
         const elig = eligibleDays(c.eligibility, ec.life);
         if (!elig.length) return;
         const startMonth = ec.life.settings.school.schoolYearStartMonth;
-        for (const { year, grade } of ec.life.schoolYears()) {
-          if (!grades.has(grade)) continue;
+        for (const g of grades) {
+          const year = ec.life.gradeZeroYear + g;
           const [ps, pe] = schoolYearBounds(year, startMonth);
-          if (ps > ec.horizonDay) break;
+          if (ps > ec.horizonDay || pe < ec.fromDay) continue;
           if (!clip(elig, ps, pe) || clipHi < ec.fromDay) continue;
           const e = clipLo;
           const l = clipHi;
