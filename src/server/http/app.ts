@@ -98,7 +98,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
   const hasWeb = !!webRoot && existsSync(join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot!, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {

@@ -4,6 +4,8 @@ import type { AuditEntry, Page, User, UserInput } from './types';
 export const listUsers = (q: { q?: string; role?: string; active?: 'true' | 'false' } = {}) =>
   api.get<{ items: User[] }>('/api/users', q);
 
+export const getUser = (id: string) => api.get<User>(`/api/users/${enc(id)}`);
+
 export const createUser = (input: UserInput) => api.post<User>('/api/users', input);
 
 export const updateUser = (id: string, input: Partial<Omit<UserInput, 'password'>> & { active?: boolean }) =>

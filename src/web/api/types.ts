@@ -183,6 +183,7 @@ export interface Residence {
   householdId: string | null;
   areaCode: string;
   areaName?: string | null;
+  villageName?: string | null;
   fromDate: string | null;
   toDate: string | null;
   reason: string | null;

@@ -9,6 +9,9 @@ import { message, type Locale } from '../../core/i18n/messages';
 import type { Issue } from '../../core/i18n/issues';
 import { isIsoDate, todayIn } from '../../core/time/dates';
 import regenciesCsv from 'idn-area-data/data/regencies.csv?raw';
+import { cleanPhone, isPhone } from '../../core/people/contact';
+
+export { cleanPhone, isPhone };
 
 /** All 514 kabupaten/kota codes (from the same package the server loads). */
 const KNOWN_KABS: ReadonlySet<string> = new Set(
@@ -47,18 +50,6 @@ function put(f: Findings, issue: Issue, locale: Locale, kind: 'error' | 'warning
   }
 }
 
-/** 08… or +62… with 9–13 digits in all (spaces and dashes allowed while typing). */
-export function isPhone(input: string): boolean {
-  const s = input.replace(/[\s\-().]/g, '');
-  const m = /^(?:\+62|62|0)(8\d+)$/.exec(s);
-  if (!m) return false;
-  const digits = `0${m[1]}`.length;
-  return digits >= 9 && digits <= 13;
-}
-
-export function cleanPhone(input: string): string {
-  return input.replace(/[\s\-().]/g, '');
-}
 
 export interface PersonDraft {
   nik: string;

@@ -59,11 +59,10 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
 
   /** "RT 001 / RW 001, Kelurahan Lambuya" from a residence's area code. */
   function residenceLabel(r: Residence): string {
-    if (r.areaName) return displayName(r.areaName);
     const parts = rtRwOf(r.areaCode);
     const sub = rtRwLabel(parts.rt, parts.rw, parts.dusun);
     const village = lineage.find((a) => a.code === villageOf(r.areaCode));
-    const villageText = village ? placeName(t, village) : (villageOf(r.areaCode) ?? r.areaCode);
+    const villageText = village ? placeName(t, village) : (r.villageName ?? villageOf(r.areaCode) ?? r.areaCode);
     return sub ? `${sub}, ${villageText}` : villageText;
   }
 

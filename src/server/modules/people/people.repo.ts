@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { area, household, person, personResidence } from '../../db/schema';
 import { one, rows, type DbOrTx } from '../../db/sql';
 import { scopeCondition, type Scope } from '../../access/scope';
@@ -55,8 +56,27 @@ export async function getPerson(db: DbOrTx, id: string) {
   return (await db.select().from(person).where(eq(person.id, id)))[0];
 }
 
+const residenceVillage = alias(area, 'residence_village');
+
+/** Where a person lived, newest first, with the names of the unit and its desa/kelurahan. */
 export async function residences(db: DbOrTx, personId: string) {
-  return db.select().from(personResidence).where(eq(personResidence.personId, personId)).orderBy(desc(personResidence.id));
+  return db
+    .select({
+      id: personResidence.id,
+      householdId: personResidence.householdId,
+      areaCode: personResidence.areaCode,
+      areaName: area.name,
+      villageName: residenceVillage.name,
+      fromDate: personResidence.fromDate,
+      toDate: personResidence.toDate,
+      reason: personResidence.reason,
+      recordedAt: personResidence.recordedAt,
+    })
+    .from(personResidence)
+    .leftJoin(area, eq(area.code, personResidence.areaCode))
+    .leftJoin(residenceVillage, eq(residenceVillage.code, sql`left(${personResidence.areaCode}, 13)`))
+    .where(eq(personResidence.personId, personId))
+    .orderBy(desc(personResidence.id));
 }
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (m) => '\\' + m);

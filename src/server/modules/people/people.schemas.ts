@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../core/time/dates';
 import { RELATIONSHIPS, PERSON_STATUSES } from '../../../core/people/household';
 import { cleanIdNumber } from '../../../core/people/nik';
+import { cleanPhone, isJknNumber, isPhone } from '../../../core/people/contact';
 import { areaCodeSchema } from '../areas/areas.routes';
 
 /** An ISO date field with our own message. */
@@ -16,12 +17,12 @@ const idNumber = z.preprocess(
 );
 
 export const phoneSchema = z.preprocess(
-  blankToNull,
-  z.string().trim().refine((v) => /^(\+62|62|0)8\d{7,11}$/.test(v), { params: { code: 'phone_format' } }).nullable(),
+  (v) => (typeof v === 'string' ? (cleanPhone(v) || null) : v),
+  z.string().refine(isPhone, { params: { code: 'phone_format' } }).nullable(),
 );
 export const jknSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (cleanIdNumber(v) || null) : v),
-  z.string().refine((v) => /^\d{13}$/.test(v), { params: { code: 'jkn_format' } }).nullable(),
+  z.string().refine(isJknNumber, { params: { code: 'jkn_format' } }).nullable(),
 );
 
 export const personFields = {

@@ -75,6 +75,18 @@ export function registerUserRoutes(app: FastifyInstance, database: Database): vo
   });
 
   defineRoute(app, {
+    method: 'GET',
+    url: '/api/users/:id',
+    summary: 'One user I manage',
+    tags: ['users'],
+    params: z.object({ id: z.uuid() }),
+    async handler({ params, auth, locale, req }) {
+      await managed(params.id, auth, locale, req);
+      return (await userSelect(db).where(eq(appUser.id, params.id)))[0];
+    },
+  });
+
+  defineRoute(app, {
     method: 'POST',
     url: '/api/users',
     summary: 'Create a user bound to a place (a facility for kader, bidan and Puskesmas staff; an area for dinkes and admin)',

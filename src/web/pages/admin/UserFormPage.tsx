@@ -3,7 +3,7 @@ import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../auth/AuthContext';
 import { useI18n } from '../../i18n';
 import { useAsync } from '../../lib/useAsync';
-import { createUser, listUsers, resetPassword, updateUser } from '../../api/admin';
+import { createUser, getUser, resetPassword, updateUser } from '../../api/admin';
 import { listFacilities } from '../../api/facilities';
 import { ApiError } from '../../api/client';
 import type { FacilitySummary, Role, User } from '../../api/types';
@@ -28,10 +28,7 @@ export function UserFormPage() {
   const me = useMe();
   const res = useAsync(async () => {
     if (!id) return null;
-    const all = await listUsers({});
-    const u = all.items.find((x) => x.id === id);
-    if (!u) throw new ApiError(404, { error: 'not_found', message: '' });
-    return u;
+    return getUser(id);
   }, [id]);
   if (!me.permissions.manageUsers) return <Navigate to="/" replace />;
   if (id && res.loading && !res.data) return <Loading />;
