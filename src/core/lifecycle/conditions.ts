@@ -33,6 +33,18 @@ export interface ResolvedConditions {
   onsets: Map<ConditionKind, number[]>;
 }
 
+function add(raw: Map<ConditionKey, Interval[]>, k: ConditionKey, iv: Interval): void {
+  const list = raw.get(k);
+  if (list) list.push(iv);
+  else raw.set(k, [iv]);
+}
+
+function onset(sets: Map<ConditionKind, Set<number>>, k: ConditionKind, day: number): void {
+  const set = sets.get(k);
+  if (set) set.add(day);
+  else sets.set(k, new Set([day]));
+}
+
 export function resolveConditions(
   person: PersonFacts,
   conditionEvents: ReadonlyArray<{ concept: Concept; day: number }>,
@@ -40,38 +52,28 @@ export function resolveConditions(
   onDay: number,
 ): ResolvedConditions {
   const onsetSets = new Map<ConditionKind, Set<number>>();
-  const onset = (k: ConditionKind, day: number) => {
-    const set = onsetSets.get(k);
-    if (set) set.add(day);
-    else onsetSets.set(k, new Set([day]));
-  };
   const raw = new Map<ConditionKey, Interval[]>();
-  const add = (k: ConditionKey, iv: Interval) => {
-    const list = raw.get(k);
-    if (list) list.push(iv);
-    else raw.set(k, [iv]);
-  };
   for (const c of person.conditions ?? []) {
     const from = dayFromIso(c.from);
     if (Number.isNaN(from) || from > onDay) continue;
     const to = c.to == null ? Infinity : dayFromIso(c.to);
     if (Number.isNaN(to) || to < from) continue;
     // An end after the evaluation day is not yet known.
-    add(c.kind, [from, to > onDay ? Infinity : to]);
-    onset(c.kind, from);
+    add(raw, c.kind, [from, to > onDay ? Infinity : to]);
+    onset(onsetSets, c.kind, from);
   }
   const chronicFirst = new Map<ConditionKind, number>();
   for (const e of conditionEvents) {
     const m = FROM_CONCEPT[e.concept];
     if (!m || e.day > onDay) continue;
     if (m.chronic) chronicFirst.set(m.kind, Math.min(chronicFirst.get(m.kind) ?? Infinity, e.day));
-    else onset(m.kind, e.day);
+    else onset(onsetSets, m.kind, e.day);
   }
   for (const [k, day] of chronicFirst) {
-    add(k, [day, Infinity]);
-    onset(k, day);
+    add(raw, k, [day, Infinity]);
+    onset(onsetSets, k, day);
   }
-  for (const p of pregnancies) add('pregnant', [p.startDay, p.endDay - 1]);
+  for (const p of pregnancies) add(raw, 'pregnant', [p.startDay, p.endDay - 1]);
   const intervals = new Map<ConditionKey, Intervals>();
   for (const [k, list] of raw) intervals.set(k, normalise(list));
   const onsets = new Map<ConditionKind, number[]>();

@@ -50,12 +50,14 @@ export function validatePerson(p: PersonFacts): Issue[] {
   const issues: Issue[] = [];
   if (p.sex !== 'M' && p.sex !== 'F') issues.push({ code: 'invalid', field: 'sex' });
   if (badDate(p.birthDate)) issues.push({ code: 'invalid_date', field: 'birthDate' });
-  (p.pregnancies ?? []).forEach((preg, i) => issues.push(...validatePregnancy(preg, `pregnancies.${i}`)));
-  (p.conditions ?? []).forEach((c, i) => {
-    const f = `conditions.${i}`;
-    if (badDate(c.from)) issues.push({ code: 'invalid_date', field: `${f}.from` });
-    else if (c.to != null && (badDate(c.to) || dayFromIso(c.to) < dayFromIso(c.from))) issues.push({ code: 'condition_end_before_start', field: `${f}.to` });
-  });
+  const pregnancies = p.pregnancies ?? [];
+  for (let i = 0; i < pregnancies.length; i++) issues.push(...validatePregnancy(pregnancies[i]!, `pregnancies.${i}`));
+  const conditions = p.conditions ?? [];
+  for (let i = 0; i < conditions.length; i++) {
+    const c = conditions[i]!;
+    if (badDate(c.from)) issues.push({ code: 'invalid_date', field: `conditions.${i}.from` });
+    else if (c.to != null && (badDate(c.to) || dayFromIso(c.to) < dayFromIso(c.from))) issues.push({ code: 'condition_end_before_start', field: `conditions.${i}.to` });
+  }
   if (p.schoolGrade) {
     const g = p.schoolGrade.grade;
     if (!Number.isInteger(g) || g < 1 || g > 12) issues.push({ code: 'school_grade_range', field: 'schoolGrade.grade' });

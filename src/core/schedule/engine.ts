@@ -24,7 +24,7 @@ export function computeSchedule(req: ScheduleRequest): Schedule {
   const onDay = dayFromIso(req.on);
   if (Number.isNaN(onDay)) return { ...base, entries: [], issues: [{ code: 'invalid_date', field: 'on' }] };
   const idx = indexEvents(req.events, onDay);
-  const { ctx, issues } = buildLifeContext(req.person, onDay, settings, idx.conditionEvents, idx.readings);
+  const { ctx, issues } = buildLifeContext(req.person, onDay, settings, idx.conditionEvents, idx);
   issues.push(...idx.issues);
   if (!ctx || onDay < ctx.birthDay) return { ...base, entries: [], issues };
   const opts = req.options ?? {};

@@ -22,53 +22,57 @@ export interface IndexedEvent {
   value: unknown;
 }
 
-export interface EventIndex {
-  byConcept: Map<Concept, IndexedEvent[]>;
-  /** Distinct days with any event (a "contact"), ascending; computed on first use. */
-  contactDays(): number[];
-  conditionEvents: Array<{ concept: Concept; day: number }>;
-  readings(): Readings;
-  issues: Issue[];
-}
-
 const CONDITION_CONCEPTS = new Set<Concept>(['hypertension', 'diabetes', 'tb', 'tb-contact', 'pregnancy']);
 
-export function indexEvents(events: readonly ScheduleEvent[], onDay: number): EventIndex {
-  const byConcept = new Map<Concept, IndexedEvent[]>();
-  const days: number[] = [];
-  const conditionEvents: Array<{ concept: Concept; day: number }> = [];
-  const issues: Issue[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    const day = typeof e.date === 'string' ? dayFromIso(e.date) : NaN;
-    if (Number.isNaN(day)) {
-      issues.push({ code: 'invalid_date', field: `events.${i}.date` });
-      continue;
+/** The events of one schedule request, by concept (a class: no per-call closures). */
+export class EventIndex {
+  readonly byConcept = new Map<Concept, IndexedEvent[]>();
+  readonly conditionEvents: Array<{ concept: Concept; day: number }> = [];
+  readonly issues: Issue[] = [];
+  private readonly days: number[] = [];
+  private contacts: number[] | undefined;
+  private measured: Readings | undefined;
+
+  constructor(events: readonly ScheduleEvent[], onDay: number) {
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      const day = typeof e.date === 'string' ? dayFromIso(e.date) : NaN;
+      if (Number.isNaN(day)) {
+        this.issues.push({ code: 'invalid_date', field: `events.${i}.date` });
+        continue;
+      }
+      if (day > onDay) continue;
+      this.days.push(day);
+      const r = typeof e.code === 'string' ? recognise(e.system, e.code) : undefined;
+      if (!r) continue;
+      if (CONDITION_CONCEPTS.has(r.concept)) {
+        this.conditionEvents.push({ concept: r.concept, day });
+        continue;
+      }
+      const ie: IndexedEvent = {
+        id: e.id, day, concept: r.concept, ordinal: e.dose ?? r.ordinal, provider: e.provider, place: e.place,
+        valueNum: e.valueNum, value: e.value,
+      };
+      const list = this.byConcept.get(r.concept);
+      if (list) list.push(ie);
+      else this.byConcept.set(r.concept, [ie]);
     }
-    if (day > onDay) continue;
-    days.push(day);
-    const r = typeof e.code === 'string' ? recognise(e.system, e.code) : undefined;
-    if (!r) continue;
-    if (CONDITION_CONCEPTS.has(r.concept)) {
-      conditionEvents.push({ concept: r.concept, day });
-      continue;
-    }
-    const ie: IndexedEvent = {
-      id: e.id, day, concept: r.concept, ordinal: e.dose ?? r.ordinal, provider: e.provider, place: e.place,
-      valueNum: e.valueNum, value: e.value,
-    };
-    const list = byConcept.get(r.concept);
-    if (list) list.push(ie);
-    else byConcept.set(r.concept, [ie]);
+    for (const list of this.byConcept.values()) if (list.length > 1 && !isSorted(list)) list.sort(byDayThenId);
   }
-  for (const list of byConcept.values()) if (list.length > 1 && !isSorted(list)) list.sort(byDayThenId);
-  let contacts: number[] | undefined;
-  let readings: Readings | undefined;
-  return {
-    byConcept, conditionEvents, issues,
-    contactDays: () => (contacts ??= distinctSorted(days)),
-    readings: () => (readings ??= buildReadings(byConcept)),
-  };
+
+  /** Distinct days with any event (a "contact"), ascending; computed on first use. */
+  contactDays(): number[] {
+    return (this.contacts ??= distinctSorted(this.days));
+  }
+
+  /** Readings for the diabetes-risk rule; computed on first use. */
+  readings(): Readings {
+    return (this.measured ??= buildReadings(this.byConcept));
+  }
+}
+
+export function indexEvents(events: readonly ScheduleEvent[], onDay: number): EventIndex {
+  return new EventIndex(events, onDay);
 }
 
 function isSorted(list: IndexedEvent[]): boolean {
