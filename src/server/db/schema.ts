@@ -288,7 +288,139 @@ export const event = pgTable('event', {
   index('event_person_idx').on(t.personId, t.occurredOn),
   index('event_domicile_idx').using('btree', sql`${t.domicileAreaCode} text_pattern_ops`, t.occurredOn),
   index('event_kab_code_idx').on(t.kabCode, t.code, t.occurredOn),
+  index('event_supersedes_idx').on(t.supersedesId),
+  index('event_visit_idx').on(t.visitId),
 ]);
+
+/**
+ * A field session: a Posyandu opening day (one per Posyandu and date) or a
+ * kader's home visit to a household. Visits recorded during it point to it.
+ */
+export const fieldSession = pgTable('field_session', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  kind: text('kind').notNull(), // posyandu | home_visit
+  facilityId: uuid('facility_id'),
+  householdId: uuid('household_id'),
+  areaCode: text('area_code').notNull(),
+  sessionDate: date('session_date', { mode: 'string' }).notNull(),
+  openedBy: uuid('opened_by'),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+  closedBy: uuid('closed_by'),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  summary: jsonb('summary'),
+  notes: text('notes'),
+}, (t) => [
+  uniqueIndex('field_session_posyandu_day_uq').on(t.facilityId, t.sessionDate).where(sql`kind = 'posyandu'`),
+  index('field_session_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.sessionDate),
+  index('field_session_household_idx').on(t.householdId, t.sessionDate),
+]);
+
+/**
+ * A visit (kunjungan): one person served at one place on one day, holding the
+ * events recorded then. Its UUID is made where it is recorded, so a retried
+ * upload is idempotent.
+ */
+export const visit = pgTable('visit', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  personId: uuid('person_id').notNull(),
+  sessionId: uuid('session_id'),
+  facilityId: uuid('facility_id'),
+  placeKind: text('place_kind').notNull(), // posyandu | pustu | puskesmas | home | school | other
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }),
+  domicileAreaCode: text('domicile_area_code').notNull(),
+  notes: text('notes'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('visit_person_idx').on(t.personId, t.occurredOn),
+  index('visit_session_idx').on(t.sessionId),
+  index('visit_domicile_idx').using('btree', sql`${t.domicileAreaCode} text_pattern_ops`, t.occurredOn),
+  index('visit_facility_idx').on(t.facilityId, t.occurredOn),
+]);
+
+/**
+ * A referral (rujukan) from one facility to another, with its status kept
+ * fresh from its append-only steps (sent, received, handled, back-referred).
+ */
+export const referral = pgTable('referral', {
+  id: uuid('id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  personId: uuid('person_id').notNull(),
+  visitId: uuid('visit_id'),
+  fromFacilityId: uuid('from_facility_id').notNull(),
+  toFacilityId: uuid('to_facility_id').notNull(),
+  reason: text('reason').notNull(),
+  urgency: text('urgency').notNull(), // emergency | urgent | routine
+  findings: jsonb('findings'),
+  status: text('status').notNull(), // sent | received | handled | back_referred | cancelled
+  dueBy: date('due_by', { mode: 'string' }).notNull(),
+  domicileAreaCode: text('domicile_area_code').notNull(),
+  outcome: text('outcome'),
+  backInstructions: text('back_instructions'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: integer('version').notNull().default(1),
+}, (t) => [
+  index('referral_to_idx').on(t.toFacilityId, t.status),
+  index('referral_from_idx').on(t.fromFacilityId, t.status),
+  index('referral_person_idx').on(t.personId),
+  index('referral_domicile_idx').using('btree', sql`${t.domicileAreaCode} text_pattern_ops`),
+]);
+
+export const referralStep = pgTable('referral_step', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  referralId: uuid('referral_id').notNull(),
+  step: text('step').notNull(), // sent | received | handled | back_referred | cancelled | note
+  facilityId: uuid('facility_id'),
+  note: text('note'),
+  data: jsonb('data'),
+  by: uuid('by'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('referral_step_referral_idx').on(t.referralId, t.at)]);
+
+/**
+ * Derived state: a person's schedule (the engine's entries) stored with its
+ * windows, kept fresh in the same transaction as the writes that change it.
+ * Status by date is a query on the windows (due = earliest ≤ day ≤ due …), so
+ * due lists need no recomputation as days pass; `horizon_until` says how far
+ * ahead recurring instances were generated.
+ */
+export const personScheduleItem = pgTable('person_schedule_item', {
+  personId: uuid('person_id').notNull(),
+  key: text('key').notNull(),
+  kabCode: text('kab_code').notNull(),
+  areaCode: text('area_code').notNull(),
+  item: text('item').notNull(),
+  programme: text('programme').notNull(),
+  earliest: date('earliest', { mode: 'string' }).notNull(),
+  due: date('due', { mode: 'string' }).notNull(),
+  latest: date('latest', { mode: 'string' }).notNull(),
+  /** done | not_applicable | open (status by date follows from the window) | unreachable */
+  state: text('state').notNull(),
+  doneEventId: uuid('done_event_id'),
+  doneOn: date('done_on', { mode: 'string' }),
+  dose: smallint('dose'),
+  period: text('period'),
+}, (t) => [
+  primaryKey({ columns: [t.personId, t.key] }),
+  index('psi_area_open_idx').using('btree', sql`${t.areaCode} text_pattern_ops`, t.earliest).where(sql`state = 'open'`),
+  index('psi_kab_item_idx').on(t.kabCode, t.item, t.latest),
+]);
+
+export const personScheduleState = pgTable('person_schedule_state', {
+  personId: uuid('person_id').primaryKey(),
+  kabCode: text('kab_code').notNull(),
+  computedOn: date('computed_on', { mode: 'string' }).notNull(),
+  horizonUntil: date('horizon_until', { mode: 'string' }).notNull(),
+  protocolVersion: text('protocol_version').notNull(),
+  settingsFingerprint: text('settings_fingerprint').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('pss_horizon_idx').on(t.horizonUntil)]);
 
 /**
  * WHO growth reference LMS rows, imported by `siklus reference import who`
@@ -321,3 +453,5 @@ export type Household = typeof household.$inferSelect;
 export type Person = typeof person.$inferSelect;
 export type AppUser = typeof appUser.$inferSelect;
 export type ClinicalEvent = typeof event.$inferSelect;
+export type Visit = typeof visit.$inferSelect;
+export type Referral = typeof referral.$inferSelect;
