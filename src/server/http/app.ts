@@ -14,6 +14,7 @@ import { registerFacilityRoutes } from '../modules/facilities/facilities.routes'
 import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
+import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerPeopleRoutes(app, database, config.timeZone);
   registerUserRoutes(app, database);
   registerAuditRoutes(app, database);
+  registerProtocolRoutes(app, database);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 
