@@ -1,7 +1,11 @@
 import type { MessageKey } from './id';
+import { fieldworkEn } from './fieldwork.en';
+import { recordEn } from './record.en';
 
 /** English. Typed against the Indonesian catalogue: a missing or extra key is a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...fieldworkEn,
+  ...recordEn,
   'nav.main': 'Main navigation',
   'nav.skip': 'Skip to content',
   'nav.home': 'Home',

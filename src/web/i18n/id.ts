@@ -4,7 +4,11 @@
  * `{name}` placeholders are filled by t(key, params). Validation messages
  * shared with the server live in src/core/i18n/messages.ts.
  */
-export const id = {
+import { fieldworkId } from './fieldwork.id';
+import { recordId } from './record.id';
+
+/** The foundation's texts (registry, areas, facilities, admin). Feature catalogues are merged below. */
+const base = {
   // navigation
   'nav.main': 'Navigasi utama',
   'nav.skip': 'Lewati ke isi halaman',
@@ -419,5 +423,11 @@ export const id = {
   'audit.action.logout': 'Keluar',
   'audit.action.export': 'Ekspor',
 } as const;
+
+/**
+ * Feature catalogues live in their own files (fieldwork.id.ts, record.id.ts),
+ * so engineers working on different features never edit the same file.
+ */
+export const id = { ...base, ...fieldworkId, ...recordId } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,0 +1,3 @@
+/** Bahasa Indonesia texts of the record pages (merged into id.ts). */
+export const recordId = {
+} as const;
