@@ -29,6 +29,7 @@ export const serveCommand: Command = {
     let summary: DemoSummary | null = null;
     if (parsed.values.demo) {
       summary = await ensureDemoData(database, { log: (m: string) => console.log(m), districts: config.districts });
+      if (summary) console.log(`Demo data: ${summary.people.toLocaleString('en')} people in ${summary.households.toLocaleString('en')} households, seeded in ${summary.seconds.toFixed(1)} s.`);
       await importDemoGrowthTables(database);
     }
     await vacuumAnalyze(database);
