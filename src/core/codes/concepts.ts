@@ -93,12 +93,17 @@ export const CONCEPTS = {
   'vision-screening': def('service', 'Pemeriksaan tajam penglihatan', 'Visual acuity screening'),
   'hearing-screening': def('service', 'Pemeriksaan pendengaran', 'Hearing screening'),
   'cataract-screening': def('service', 'Skrining katarak', 'Cataract screening'),
+  'school-grade': def('service', 'Kelas sekolah', 'School grade'),
+  note: def('service', 'Catatan', 'Note'),
   // conditions (ICD-10 WHO 2010, fhir-satusehat.md §4.3)
   hypertension: def('condition', 'Hipertensi', 'Hypertension'),
   diabetes: def('condition', 'Diabetes melitus', 'Diabetes mellitus'),
   tb: def('condition', 'Tuberkulosis', 'Tuberculosis'),
   'tb-contact': def('condition', 'Kontak TBC', 'TB contact'),
   pregnancy: def('condition', 'Hamil', 'Pregnancy'),
+  // registrations that open a condition episode (Siklus service codes)
+  pus: def('condition', 'Pasangan usia subur (PUS)', 'Couple of reproductive age (PUS)'),
+  'catin-registration': def('condition', 'Terdaftar sebagai catin', 'Registered bride/groom-to-be (catin)'),
 } as const satisfies Record<string, ConceptDef>;
 
 export type Concept = keyof typeof CONCEPTS;

@@ -43,4 +43,9 @@ export const SERVICE_CODES: CodeEntry[] = [
   s('vision', 'vision-screening', 'Tajam penglihatan', 'KMK Tabel 19'),
   s('hearing', 'hearing-screening', 'Tes bisik / garpu tala', 'KMK §IV.A.3'),
   s('cataract', 'cataract-screening', 'Skrining katarak', 'KMK Tabel 19'),
+  // Registrations and records that are facts rather than services (core/records reads them).
+  s('pus', 'pus', 'Pendaftaran pasangan usia subur', 'KMK §V.C.2'),
+  s('catin-registration', 'catin-registration', 'Pendaftaran calon pengantin', 'KMK §V.C.2'),
+  s('school-grade', 'school-grade', 'Kelas sekolah yang dicatat', 'KMK §IV.A.3 (kelas BIAS)'),
+  s('note', 'note', 'Catatan bebas', 'Siklus'),
 ];
