@@ -27,6 +27,7 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ de
 const UserFormPage = lazy(() => import('./pages/admin/UserFormPage').then((m) => ({ default: m.UserFormPage })));
 const PlacesPage = lazy(() => import('./pages/admin/PlacesPage').then((m) => ({ default: m.PlacesPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status, refresh } = useAuth();
@@ -98,6 +99,7 @@ export function App() {
                 <Route path="admin/users/:id" element={<UserFormPage />} />
                 <Route path="admin/places" element={<PlacesPage />} />
                 <Route path="admin/audit" element={<AuditPage />} />
+                <Route path="protocol" element={<ProtocolPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -5,6 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/record.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
