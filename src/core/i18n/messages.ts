@@ -122,6 +122,21 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   password_too_short: { id: 'Kata sandi minimal {min} karakter.', en: 'The password needs at least {min} characters.' },
   username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'This username is taken.' },
   login_failed: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  // Referrals (server/modules/referrals)
+  person_unknown: { id: 'Orang ini tidak ditemukan. Cari ulang lalu pilih dari daftar.', en: 'This person was not found. Search again and pick from the list.' },
+  person_not_alive: { id: 'Orang ini tercatat meninggal atau pindah, sehingga tidak dapat dirujuk.', en: 'This person is recorded as deceased or moved away and cannot be referred.' },
+  facility_unknown: { id: 'Fasilitas tidak ditemukan atau tidak aktif. Pilih dari daftar.', en: 'Facility not found or inactive. Pick one from the list.' },
+  referral_from_not_yours: { id: 'Rujukan dikirim dari fasilitas tempat Anda bertugas.', en: 'A referral is sent from the facility you work at.' },
+  referral_facility_type: { id: 'Dinas Kesehatan tidak mengirim atau menerima rujukan pasien. Pilih Posyandu, Pustu, Puskesmas, klinik atau rumah sakit.', en: 'The health office does not send or receive patient referrals. Pick a Posyandu, Pustu, Puskesmas, clinic or hospital.' },
+  referral_same_facility: { id: 'Fasilitas tujuan sama dengan fasilitas pengirim. Pilih fasilitas lain.', en: 'The target is the sending facility. Pick another facility.' },
+  referral_target_level: {
+    id: 'Rujukan hanya ke fasilitas yang setingkat atau lebih tinggi (Posyandu → Pustu → Puskesmas → rumah sakit). Untuk mengembalikan pasien, gunakan rujuk balik.',
+    en: 'Refer only to the same or a higher level (Posyandu → Pustu → Puskesmas → hospital). To send a patient back, use a back-referral.',
+  },
+  visit_unknown: { id: 'Kunjungan ini tidak ditemukan untuk orang tersebut.', en: 'This visit was not found for that person.' },
+  referral_conflict: { id: 'Rujukan dengan kode yang sama sudah ada dengan isi berbeda. Muat ulang halaman lalu periksa rujukan yang tersimpan.', en: 'A referral with this id already exists with other content. Reload and check the stored referral.' },
+  referral_status: { id: 'Rujukan ini sudah berstatus {status}; langkah ini tidak dapat dilakukan lagi. Muat ulang halaman.', en: 'This referral is already {status}; this step is no longer possible. Reload the page.' },
+  referral_due_order: { id: 'Batas hari harus urut: gawat darurat ≤ segera ≤ biasa.', en: 'Due days must be ordered: emergency ≤ urgent ≤ routine.' },
 };
 
 export function message(issue: Issue, locale: Locale = 'id'): string {

@@ -15,6 +15,7 @@ import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
+import { registerReferralRoutes } from '../modules/referrals/referrals.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
@@ -86,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   registerAuthRoutes(app, database, config);
-  registerHomeRoutes(app, database);
+  registerHomeRoutes(app, database, config.timeZone);
   registerAreaRoutes(app, database);
   registerFacilityRoutes(app, database);
   registerHouseholdRoutes(app, database, config.timeZone);
@@ -94,6 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerUserRoutes(app, database);
   registerAuditRoutes(app, database);
   registerProtocolRoutes(app, database);
+  registerReferralRoutes(app, database, config.timeZone);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 

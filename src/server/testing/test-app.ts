@@ -181,3 +181,33 @@ export async function createTestApp(): Promise<TestApp> {
     },
   };
 }
+
+export interface ReferralFixture {
+  /** A Puskesmas in another kecamatan (Unaaha): the person of Mekar Sari lies outside its work area. */
+  puskesmasUnaaha: string;
+  /** A hospital: outside the ILP network, no users. */
+  rsud: string;
+  /** A petugas klaster of Puskesmas Unaaha. */
+  petugasUnaaha: string;
+}
+
+/**
+ * Adds, for the tests that ask for it, a second Puskesmas whose work area
+ * (Kelurahan Unaaha) excludes the fixture's people, its petugas
+ * ("petugas-unaaha"), and a district hospital. Kept out of the base fixture
+ * so counts other tests rely on do not change.
+ */
+export async function addReferralFixture(t: TestApp): Promise<ReferralFixture> {
+  const db = t.database.db;
+  const ids: ReferralFixture = { puskesmasUnaaha: randomUUID(), rsud: randomUUID(), petugasUnaaha: randomUUID() };
+  await db.insert(facility).values([
+    { id: ids.puskesmasUnaaha, kabCode: '74.02', type: 'puskesmas', name: 'Puskesmas Unaaha', areaCode: CODES.unaaha, parentId: t.fx.facilities.dinkes },
+    { id: ids.rsud, kabCode: '74.02', type: 'rumah_sakit', name: 'RSUD Konawe', areaCode: CODES.unaaha, parentId: t.fx.facilities.dinkes },
+  ]);
+  await db.insert(facilityCoverage).values({ facilityId: ids.puskesmasUnaaha, areaCode: CODES.unaaha, facilityType: 'puskesmas', kabCode: '74.02' });
+  await db.insert(appUser).values({
+    id: ids.petugasUnaaha, username: 'petugas-unaaha', displayName: 'Petugas Unaaha', passwordHash: await hashPassword(PASSWORD),
+    role: 'petugas_klaster', facilityId: ids.puskesmasUnaaha, areaCode: CODES.unaaha, kabCode: '74.02',
+  });
+  return ids;
+}
