@@ -32,10 +32,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return Object.assign(database, {
     async destroy() {
       await database.close();
+      // pool.end() resolves before every backend has seen its Terminate; dropping with
+      // FORCE then kills backends whose clients are still closing (an unhandled FATAL
+      // 57P01). So wait for the connections to go, and force only as a last resort.
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });
       await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await a.query(`DROP DATABASE IF EXISTS ${name}`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006' || attempt >= 50) {
+              await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      } finally {
+        await a.end();
+      }
     },
   });
 }
