@@ -419,6 +419,10 @@ export const personScheduleState = pgTable('person_schedule_state', {
   horizonUntil: date('horizon_until', { mode: 'string' }).notNull(),
   protocolVersion: text('protocol_version').notNull(),
   settingsFingerprint: text('settings_fingerprint').notNull(),
+  /** Life-cycle stage spans [{ id, from, to }] (core/records/stages.ts): "who is in stage X on day D" without events. */
+  stages: jsonb('stages').notNull().default([]),
+  /** Current danger signs [{ code, since, until, eventId }] (core/records/danger-signs.ts), for home-visit routes. */
+  flags: jsonb('flags').notNull().default([]),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('pss_horizon_idx').on(t.horizonUntil)]);
 

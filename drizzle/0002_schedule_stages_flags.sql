@@ -1,0 +1,2 @@
+ALTER TABLE "person_schedule_state" ADD COLUMN "stages" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "person_schedule_state" ADD COLUMN "flags" jsonb DEFAULT '[]'::jsonb NOT NULL;
