@@ -133,6 +133,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can die (server restart, network): log it; the pool replaces it.
+  // Without a listener, node-postgres would crash the process on such an error.
+  pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   // Fail early with a clear message when the server is unreachable.
   const probe = await pool.connect().catch(async (e: Error) => {
