@@ -1,0 +1,210 @@
+/**
+ * One person at the Posyandu (/posyandu/:sessionId/people/:personId): the
+ * steps after registration — weighing and measuring, recording, services,
+ * counselling, referral — each showing only what is due for the person's
+ * stage (plus whatever the kader adds), saved into the session's visit.
+ */
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useI18n, type MessageKey } from '../../i18n';
+import { useAsync } from '../../lib/useAsync';
+import { getPerson } from '../../api/people';
+import { attend, getSession, type SessionDetail } from '../../api/fieldwork';
+import { personSchedule, type VisitResult } from '../../api/visits';
+import type { PersonDetail } from '../../api/types';
+import { Alert, Badge, Breadcrumbs, Card, ErrorState, Loading, PageHeader, useErrorText } from '../../components/ui';
+import { Icon } from '../../components/Icon';
+import { useToast } from '../../components/Toast';
+import { ageLabel } from '../../lib/format';
+import { todayIn } from '../../../core/time/dates';
+import { VisitRecorder } from '../../records/VisitRecorder';
+import { ACTIONABLE, STEPS, STEP_SECTIONS, offersFor, type SectionId, type StepId } from '../../records/due-offers';
+import { DueItemsList, SavedVisit } from './shared';
+import { PregnancyLine, StageBadges } from './person-bits';
+
+const STEP_LABEL: Record<StepId, MessageKey> = {
+  measure: 'fw.step.measure',
+  record: 'fw.step.record',
+  serve: 'fw.step.serve',
+  counsel: 'fw.step.counsel',
+  refer: 'fw.step.refer',
+};
+const STEP_DONE = { measure: 'measured', record: 'recorded', serve: 'served', counsel: 'counselled', refer: 'referred' } as const;
+
+export function PosyanduPersonPage() {
+  const { sessionId = '', personId = '' } = useParams();
+  const session = useAsync(() => getSession(sessionId), [sessionId]);
+  const person = useAsync(() => getPerson(personId), [personId]);
+  if ((session.loading && !session.data) || (person.loading && !person.data)) return <Loading />;
+  if (session.error || !session.data) return <ErrorState error={session.error} onRetry={session.reload} />;
+  if (person.error || !person.data) return <ErrorState error={person.error} onRetry={person.reload} />;
+  return <PersonSteps key={personId} session={session.data} detail={person.data} reloadSession={session.reload} />;
+}
+
+function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDetail; detail: PersonDetail; reloadSession: () => void }) {
+  const { t, date } = useI18n();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const p = detail.person;
+  const on = s.session.date;
+  const today = todayIn();
+  const schedule = useAsync(() => personSchedule(p.id, on === today ? undefined : on), [p.id, on]);
+  const attendance = s.attended.find((a) => a.person.id === p.id);
+  const [step, setStep] = useState<StepId>('measure');
+  const [saved, setSaved] = useState<VisitResult | null>(null);
+  const [round, setRound] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [arriving, setArriving] = useState(false);
+  const closed = !!s.session.closedAt;
+
+  const offers = offersFor(schedule.data?.entries ?? []);
+  const dueIn = (st: StepId): number =>
+    st === 'measure' || st === 'record' || st === 'serve' ? offers.filter((o) => STEP_SECTIONS[st].includes(o.section)).length : 0;
+  // Everyone who comes to the Posyandu is weighed (KMK §IV "5 langkah": step 2), whatever is due.
+  const openFor = (st: StepId): SectionId[] => (st === 'measure' ? ['measure'] : st === 'counsel' ? ['note'] : []);
+  const open = (schedule.data?.entries ?? []).filter((e) => ACTIONABLE.includes(e.status));
+
+  async function arrive() {
+    setArriving(true);
+    setError(null);
+    try {
+      await attend(s.session.id, p.id);
+      reloadSession();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setArriving(false);
+    }
+  }
+
+  function onSaved(r: VisitResult) {
+    setSaved(r);
+    schedule.setData(r.schedule);
+    toast(t('common.saved'));
+    reloadSession();
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }
+
+  function next() {
+    setSaved(null);
+    setRound((x) => x + 1);
+    const i = STEPS.indexOf(step);
+    if (i < STEPS.length - 1) setStep(STEPS[i + 1]!);
+  }
+
+  return (
+    <div className="page page-narrow fw-page">
+      <PageHeader
+        crumbs={
+          <Breadcrumbs
+            items={[
+              { label: t('fw.posyandu'), to: '/posyandu' },
+              { label: `${s.facility.name} · ${date(on)}`, to: `/posyandu/${s.session.id}` },
+              { label: p.name },
+            ]}
+          />
+        }
+        eyebrow={s.facility.name}
+        title={p.name}
+        badges={
+          <>
+            <Badge tone="primary">{p.sex === 'F' ? t('person.female') : t('person.male')}</Badge>
+            <Badge>{ageLabel(t, p.birthDate, on)}</Badge>
+            {schedule.data && <StageBadges stages={schedule.data.stages} />}
+          </>
+        }
+        actions={
+          <Link className="btn btn-secondary" to={`/posyandu/${s.session.id}`} data-testid="back-to-session">
+            <Icon name="chevronLeft" />
+            {t('fw.backToList')}
+          </Link>
+        }
+      />
+
+      {error && <Alert tone="error">{error}</Alert>}
+      {!attendance && !closed && (
+        <Alert tone="info">
+          {t('fw.notRegisteredYet')}{' '}
+          <button type="button" className="btn btn-sm" onClick={() => void arrive()} disabled={arriving} data-testid="register-arrival">
+            {t('fw.arrived')}
+          </button>
+        </Alert>
+      )}
+
+      <nav className="fw-steps" aria-label={t('fw.steps')}>
+        <ol>
+          <li className="done">
+            <span className="fw-step-n">1</span>
+            <span>{t('fw.step.register')}</span>
+          </li>
+          {STEPS.map((st, i) => {
+            const done = attendance?.steps[STEP_DONE[st]] ?? false;
+            const n = dueIn(st);
+            return (
+              <li key={st} className={`${step === st ? 'current' : ''}${done ? ' done' : ''}`}>
+                <button type="button" onClick={() => { setStep(st); setSaved(null); }} aria-current={step === st ? 'step' : undefined} data-testid={`step-${st}`}>
+                  <span className="fw-step-n">{done ? <Icon name="check" /> : i + 2}</span>
+                  <span>{t(STEP_LABEL[st])}</span>
+                  {n > 0 && !done && <span className="fw-step-due">{n}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      {schedule.data?.pregnancy && <PregnancyLine pregnancy={schedule.data.pregnancy} />}
+
+      {saved && (
+        <SavedVisit result={saved} personId={p.id}>
+          <button type="button" className="btn" onClick={next} data-testid="next-step">
+            {step === 'refer' ? t('fw.done') : t('fw.nextStep')}
+            <Icon name="chevronRight" />
+          </button>
+        </SavedVisit>
+      )}
+
+      {closed ? (
+        <Alert tone="info">{t('fw.sessionIsClosed')}</Alert>
+      ) : !saved && step === 'refer' ? (
+        <Card title={t('fw.step.refer')}>
+          <p className="small">{t('fw.referText')}</p>
+          <DueItemsList items={open} testId="refer-due" />
+          <div className="actions">
+            <Link
+              className="btn"
+              to={`/referrals/new?personId=${encodeURIComponent(p.id)}${attendance ? `&visitId=${encodeURIComponent(attendance.visitId)}` : ''}&back=${encodeURIComponent(`/posyandu/${s.session.id}`)}`}
+              data-testid="make-referral"
+            >
+              <Icon name="move" />
+              {t('fw.refer')}
+            </Link>
+            <button type="button" className="btn btn-secondary" onClick={() => navigate(`/posyandu/${s.session.id}`)} data-testid="no-referral">
+              {t('fw.noReferralNeeded')}
+            </button>
+          </div>
+        </Card>
+      ) : !saved && schedule.data ? (
+        <VisitRecorder
+          key={`${step}-${round}`}
+          person={{ id: p.id, sex: p.sex, birthDate: p.birthDate, name: p.name }}
+          schedule={schedule.data}
+          placeKind="posyandu"
+          facilityId={s.session.facilityId}
+          sessionId={s.session.id}
+          on={on}
+          only={step === 'counsel' ? ['note'] : STEP_SECTIONS[step as 'measure' | 'record' | 'serve']}
+          open={openFor(step)}
+          noteTitle={step === 'counsel' ? t('fw.counselTitle') : undefined}
+          saveLabel={t('fw.saveStep')}
+          onSaved={onSaved}
+        />
+      ) : schedule.error ? (
+        <ErrorState error={schedule.error} onRetry={schedule.reload} />
+      ) : (
+        !saved && <Loading />
+      )}
+    </div>
+  );
+}

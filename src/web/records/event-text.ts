@@ -1,0 +1,38 @@
+/**
+ * A recorded event in a few words for the "saved" card: "8,5 kg",
+ * "120/80 mmHg", "dosis 2 · batch 2231A", "skor 6 · Abnormal".
+ */
+import type { MessageKey, Params } from '../i18n';
+import type { RecordedEvent } from '../api/visits';
+
+type T = (key: MessageKey, params?: Params) => string;
+type Num = (n: number | null | undefined) => string;
+type Label = (l: { id: string; en: string } | undefined | null) => string;
+
+/** UCUM units as people write them; counts need no unit after the number. */
+const UNIT_TEXT: Record<string, string> = { 'mm[Hg]': 'mmHg', '{tablet}': '', '{count}': '', '{grade}': '' };
+
+const isText = (v: unknown): v is { id: string; en: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { en?: unknown }).en === 'string';
+
+export function eventValueText(e: Pick<RecordedEvent, 'kind' | 'valueNum' | 'value' | 'unit'>, t: T, num: Num, label: Label): string {
+  const v = e.value ?? {};
+  const unit = !e.unit ? '' : e.unit === '/min' ? t('fw.perMinute') : (UNIT_TEXT[e.unit] ?? e.unit);
+  const parts: string[] = [];
+  if (typeof v.systolic === 'number' && typeof v.diastolic === 'number') parts.push(`${num(v.systolic)}/${num(v.diastolic)} mmHg`);
+  else if (e.kind === 'screening') {
+    const r = v.result as { score?: number; label?: unknown } | undefined;
+    if (r && typeof r.score === 'number') parts.push(t('fw.score', { score: num(r.score) }));
+    if (r && isText(r.label)) parts.push(label(r.label));
+    if (!r && e.valueNum !== null) parts.push(num(e.valueNum));
+  } else if (e.valueNum !== null && e.valueNum !== undefined) parts.push(`${num(e.valueNum)}${unit ? ` ${unit}` : ''}`.trim());
+  if (typeof v.dose === 'number') parts.push(t('fw.doseN', { n: v.dose }));
+  if (typeof v.batch === 'string') parts.push(`batch ${v.batch}`);
+  if (typeof v.variant === 'string') parts.push(v.variant);
+  if (typeof v.result === 'string') parts.push(v.result);
+  if (typeof v.findings === 'string') parts.push(v.findings);
+  if (typeof v.note === 'string') parts.push(v.note);
+  if (typeof v.text === 'string') parts.push(v.text);
+  if (typeof v.lmp === 'string') parts.push(`HPHT ${v.lmp}`);
+  return parts.join(' · ');
+}
