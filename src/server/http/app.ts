@@ -17,6 +17,7 @@ import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
+import { registerVisitRoutes } from '../modules/records/visits.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -95,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerUserRoutes(app, database);
   registerAuditRoutes(app, database);
   registerProtocolRoutes(app, database);
+  registerVisitRoutes(app, database, config.timeZone);
   registerReferralRoutes(app, database, config.timeZone);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));

@@ -1,0 +1,228 @@
+/**
+ * Recording a visit with its events (POST /api/visits), in one transaction:
+ * the visit, its new events, the babies of a live birth, the derived
+ * schedules of everyone touched, and the audit row. Idempotent by visit and
+ * event UUID: what is already stored is answered as a duplicate and never
+ * written twice; the same UUID with other content is a conflict.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Issue } from '../../../core/i18n/issues';
+import { message } from '../../../core/i18n/messages';
+import { normalizeName } from '../../../core/people/names';
+import type { Relationship } from '../../../core/people/household';
+import type { DerivedState } from '../../../core/records/derive';
+import { CANONICAL_UNIT } from '../../../core/records/units';
+import type { EventInput, NormalisedEvent } from '../../../core/records/types';
+import { checkEvent, deliveryPlaceKind } from '../../../core/records/validate';
+import { checkVisit } from '../../../core/records/visit';
+import { hasScorer } from '../../../core/records/screening';
+import { LOINC } from '../../../core/codes/loinc';
+import { SYSTEM } from '../../../core/codes/systems';
+import { inScope } from '../../access/scope';
+import { writeAudit } from '../../audit/audit';
+import { event, facility, fieldSession, person, personResidence, visit, type AcceptedWarning } from '../../db/schema';
+import { rows } from '../../db/sql';
+import { errors } from '../../http/errors';
+import type { ServiceCtx } from '../people/people.service';
+import { districtSettings } from '../protocol/district-settings';
+import { growthReferences } from './growth-refs';
+import { personRecordEvents } from './records.repo';
+import type { VisitBody } from './records.schemas';
+import { refreshSchedule } from './schedule-store';
+
+export interface RecordResult {
+  /** 201 when anything was written, 200 when everything was already stored. */
+  status: 200 | 201;
+  visitId: string;
+  personId: string;
+  results: Array<{ id: string; status: 'accepted' | 'duplicate' }>;
+  warnings: AcceptedWarning[];
+  babies: string[];
+  /** The person's derived state after the write (null for a pure duplicate). */
+  state: DerivedState | null;
+}
+
+type Row = Record<string, unknown>;
+
+/** JSON with sorted keys, for comparing stored and resent values. */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().filter((k) => (v as Row)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as Row)[k])}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/** What the server adds to a stored value (scores, baby links) is not part of what the client sent. */
+function comparable(e: { concept: string | null; value: unknown }): unknown {
+  const v = (e.value ?? null) as Row | null;
+  if (!v) return null;
+  if (e.concept && hasScorer(e.concept as never)) return { answers: v.answers ?? null };
+  if (Array.isArray(v.births)) return { ...v, births: (v.births as Row[]).map(({ personId: _p, ...b }) => b) };
+  return v;
+}
+
+function sameEvent(n: NormalisedEvent, s: Row): boolean {
+  const scored = n.concept !== null && hasScorer(n.concept);
+  return n.kind === s.kind && n.system === s.code_system && n.code === s.code
+    && (scored || (n.valueNum ?? null) === (s.value_num ?? null))
+    && (n.unit ?? null) === (s.unit ?? null) && (n.supersedesId ?? null) === (s.supersedes_id ?? null)
+    && stable(comparable(n)) === stable(comparable({ concept: n.concept, value: s.value }));
+}
+
+/** The baby's place in the KK, from the mother's. */
+function babyRelationship(motherRel: string | null): Relationship {
+  if (motherRel === 'kepala' || motherRel === 'istri' || motherRel === 'suami') return 'anak';
+  if (motherRel === 'anak' || motherRel === 'menantu') return 'cucu';
+  return 'famili_lain';
+}
+
+export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<RecordResult> {
+  const { tx, locale, today } = ctx;
+  // The person row is locked: concurrent visits for one person are serialised, so each sees the other's events.
+  const [p] = await tx.select().from(person).where(eq(person.id, input.personId)).for('update');
+  if (!p) throw errors.notFound(locale);
+  if (!inScope(ctx.auth.scope, p.areaCode)) {
+    throw errors.forbidden(locale, { action: 'denied', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode });
+  }
+  const issues: Issue[] = [];
+  if (input.occurredOn > today) issues.push({ code: 'date_in_future', field: 'occurredOn' });
+  else if (input.occurredOn < p.birthDate) issues.push({ code: 'date_before_birth', field: 'occurredOn' });
+  if (p.status !== 'alive' && (!p.statusDate || input.occurredOn > p.statusDate)) issues.push({ code: 'person_not_alive', field: 'personId' });
+
+  let facilityId = input.facilityId ?? null;
+  const sessionId = input.sessionId ?? null;
+  if (sessionId) {
+    const [s] = await tx.select().from(fieldSession).where(eq(fieldSession.id, sessionId));
+    if (!s) issues.push({ code: 'session_unknown', field: 'sessionId' });
+    else {
+      const place = s.kind === 'posyandu' ? 'posyandu' : 'home';
+      if (input.placeKind !== place) issues.push({ code: 'session_place_mismatch', field: 'placeKind', params: { place } });
+      if (input.occurredOn !== s.sessionDate) issues.push({ code: 'session_date_mismatch', field: 'occurredOn', params: { date: s.sessionDate } });
+      if (s.kind === 'home_visit' && s.householdId !== p.householdId) issues.push({ code: 'session_household_mismatch', field: 'personId' });
+      facilityId ??= s.facilityId;
+    }
+  }
+  if (input.facilityId) {
+    const [f] = await tx.select({ id: facility.id }).from(facility).where(eq(facility.id, input.facilityId));
+    if (!f) issues.push({ code: 'facility_unknown', field: 'facilityId' });
+  }
+  if (issues.length) throw errors.validation(issues, locale);
+
+  const [existingVisit] = await tx.select().from(visit).where(eq(visit.id, input.id));
+  if (existingVisit && (existingVisit.personId !== p.id || existingVisit.occurredOn !== input.occurredOn || existingVisit.placeKind !== input.placeKind
+    || (existingVisit.facilityId ?? null) !== facilityId || (existingVisit.sessionId ?? null) !== sessionId)) {
+    throw errors.conflict({ code: 'visit_conflict', field: 'id' }, locale);
+  }
+
+  const ids = input.events.map((e) => e.id);
+  const stored = await rows<Row>(tx, sql`
+    select id, visit_id, person_id, kind, code_system, code, value_num, value, unit, supersedes_id from event
+    where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  const storedById = new Map(stored.map((r) => [r.id as string, r]));
+  const results: RecordResult['results'] = [];
+  const fresh: EventInput[] = [];
+  const positions: number[] = [];
+  input.events.forEach((e, i) => {
+    const s = storedById.get(e.id);
+    if (!s) {
+      fresh.push(e);
+      positions.push(i);
+      results.push({ id: e.id, status: 'accepted' });
+      return;
+    }
+    const n = checkEvent(e, i, { person: { sex: p.sex as 'M' | 'F', birthDate: p.birthDate }, occurredOn: input.occurredOn }).event;
+    if (s.visit_id !== input.id || s.person_id !== p.id || !n || !sameEvent(n, s)) {
+      throw errors.conflict({ code: 'event_conflict', field: `events.${i}.id` }, locale);
+    }
+    results.push({ id: e.id, status: 'duplicate' });
+  });
+  if (fresh.length === 0 && existingVisit) {
+    return { status: 200, visitId: input.id, personId: p.id, results, warnings: [], babies: [], state: null };
+  }
+
+  const history = await personRecordEvents(tx, p.id);
+  const refs = await growthReferences(tx);
+  const checked = checkVisit({ person: { sex: p.sex as 'M' | 'F', birthDate: p.birthDate }, occurredOn: input.occurredOn, events: fresh, positions, history, refs });
+  if (checked.issues.length) throw errors.validation(checked.issues, locale);
+  const pending = checked.warnings.filter((w) => !input.confirm?.includes(w.code));
+  if (pending.length) throw errors.needsConfirmation(pending, locale);
+  const at = new Date().toISOString();
+  const accepted: AcceptedWarning[] = checked.warnings.map((w) => ({ code: w.code, ...(w.field ? { field: w.field } : {}), message: message(w, 'id'), at, by: ctx.auth.user.id }));
+
+  if (!existingVisit) {
+    await tx.insert(visit).values({
+      id: input.id, kabCode: p.kabCode, personId: p.id, sessionId, facilityId, placeKind: input.placeKind, occurredOn: input.occurredOn,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : null, domicileAreaCode: p.areaCode, notes: input.notes ?? null, recordedBy: ctx.auth.user.id,
+    });
+  }
+
+  const babies: string[] = [];
+  for (const e of checked.events) {
+    if (e.concept !== 'delivery' || e.value?.outcome !== 'live-birth' || !Array.isArray(e.value.births)) continue;
+    const births = e.value.births as Row[];
+    for (const b of births) {
+      b.personId = await registerBaby(ctx, p, b, input, facilityId, sessionId);
+      babies.push(b.personId as string);
+    }
+  }
+
+  // checked.events follow `fresh`, so event j sits at request position positions[j].
+  await tx.insert(event).values(checked.events.map((e, j) => {
+    const pos = positions[j]!;
+    const mine = accepted.filter((w) => w.field?.startsWith(`events.${pos}.`));
+    return {
+      id: e.id, kabCode: p.kabCode, personId: p.id, kind: e.kind, codeSystem: e.system, code: e.code, occurredOn: input.occurredOn,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : null, valueNum: e.valueNum, value: e.value, unit: e.unit, visitId: input.id,
+      facilityId, placeKind: e.concept === 'delivery' ? deliveryPlaceKind(e.value) ?? input.placeKind : input.placeKind,
+      domicileAreaCode: p.areaCode, supersedesId: e.supersedesId, warnings: mine.length ? mine : null, recordedBy: ctx.auth.user.id,
+    };
+  }));
+
+  const settings = await districtSettings(tx, p.kabCode);
+  const state = await refreshSchedule(tx, p.id, today, settings, refs);
+  for (const b of babies) await refreshSchedule(tx, b, today, settings, refs);
+  await writeAudit(tx, ctx.req, {
+    action: 'create', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode,
+    details: {
+      events: checked.events.length, duplicates: results.filter((r) => r.status === 'duplicate').length,
+      ...(accepted.length ? { acceptedWarnings: accepted.map((w) => w.code) } : {}),
+      ...(checked.events.some((e) => e.supersedesId) ? { supersedes: checked.events.filter((e) => e.supersedesId).map((e) => e.supersedesId) } : {}),
+      ...(babies.length ? { births: babies } : {}),
+    },
+  });
+  return { status: 201, visitId: input.id, personId: p.id, results, warnings: accepted, babies, state };
+}
+
+/**
+ * A live-born baby becomes a person in the mother's household (no NIK yet),
+ * with a birth visit holding the birth weight and length when given.
+ */
+async function registerBaby(ctx: ServiceCtx, mother: typeof person.$inferSelect, b: Row, input: VisitBody, facilityId: string | null, sessionId: string | null): Promise<string> {
+  const { tx } = ctx;
+  const id = randomUUID();
+  const name = typeof b.name === 'string' && b.name.trim() ? b.name.trim() : `Bayi Ny. ${mother.name}`;
+  const sex = b.sex as 'M' | 'F';
+  await tx.insert(person).values({
+    id, kabCode: mother.kabCode, nik: null, name, nameSearch: normalizeName(name), sex, birthDate: input.occurredOn, motherId: mother.id,
+    householdId: mother.householdId, relationship: mother.householdId ? babyRelationship(mother.relationship) : null,
+    areaCode: mother.areaCode, villageCode: mother.villageCode, createdBy: ctx.auth.user.id, updatedBy: ctx.auth.user.id,
+  });
+  await tx.insert(personResidence).values({
+    kabCode: mother.kabCode, personId: id, householdId: mother.householdId, areaCode: mother.areaCode, fromDate: input.occurredOn, reason: 'birth', recordedBy: ctx.auth.user.id,
+  });
+  const measures: Array<typeof event.$inferInsert> = [];
+  const visitId = randomUUID();
+  const base = {
+    kabCode: mother.kabCode, personId: id, kind: 'measurement', codeSystem: SYSTEM.loinc, occurredOn: input.occurredOn, visitId, facilityId,
+    placeKind: input.placeKind, domicileAreaCode: mother.areaCode, recordedBy: ctx.auth.user.id,
+  };
+  if (typeof b.birthWeightGrams === 'number') measures.push({ ...base, id: randomUUID(), code: LOINC.weight, valueNum: b.birthWeightGrams / 1000, unit: CANONICAL_UNIT.weight! });
+  if (typeof b.birthLengthCm === 'number') measures.push({ ...base, id: randomUUID(), code: LOINC.length, valueNum: b.birthLengthCm, unit: CANONICAL_UNIT.length!, value: { position: 'l' } });
+  if (measures.length) {
+    // A home-visit session belongs to the mother's household, the baby's too; a Posyandu session to its day.
+    await tx.insert(visit).values({ id: visitId, kabCode: mother.kabCode, personId: id, sessionId, facilityId, placeKind: input.placeKind, occurredOn: input.occurredOn, domicileAreaCode: mother.areaCode, recordedBy: ctx.auth.user.id });
+    await tx.insert(event).values(measures);
+  }
+  await writeAudit(tx, ctx.req, { action: 'create', entityType: 'person', entityId: id, personId: id, areaCode: mother.areaCode, details: { birth: { motherId: mother.id, visitId: input.id } } });
+  return id;
+}

@@ -1,0 +1,179 @@
+/**
+ * The derived schedule state of people (person_schedule_item and
+ * person_schedule_state, see schema.ts), kept fresh in the same transaction
+ * as every write that changes a person's events or facts, and refreshed
+ * lazily before a due list reads it.
+ *
+ * A stored schedule is stale on day D (the day a list asks about) when
+ * - there is none yet (a person registered or seeded without one);
+ * - the protocol version or the district's settings fingerprint changed;
+ * - D is past its horizon (core/records/horizon.ts: the next recurring
+ *   instance opens, a catch-up dose plan moves, an open episode grows);
+ * - it was computed for a later day than both D and today (a plan for a
+ *   future session, asked about an earlier day).
+ * A stale schedule is computed again on max(today, D): never before today,
+ * since the day's events must count; ahead of today for a session planned
+ * later. A list for a past day reads schedules computed since (an item done
+ * after D was still open on D).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { GrowthReferences } from '../../../core/anthropometry/growth-references';
+import type { ProtocolSettings } from '../../../core/protocol/settings';
+import { DEFAULT_SETTINGS } from '../../../core/protocol/settings';
+import { PROTOCOL_VERSION } from '../../../core/protocol/version';
+import { deriveState, fingerprintOf, type DerivedState } from '../../../core/records/derive';
+import type { RecordEvent } from '../../../core/records/types';
+import type { IsoDate } from '../../../core/time/dates';
+import { personScheduleItem, personScheduleState } from '../../db/schema';
+import { rows, type DbOrTx } from '../../db/sql';
+import { districtSettings } from '../protocol/district-settings';
+import { growthReferences } from './growth-refs';
+import { personRecordEvents, recordEventsOf } from './records.repo';
+
+export interface SchedulePerson {
+  id: string;
+  sex: 'M' | 'F';
+  birthDate: IsoDate;
+  status: string;
+  areaCode: string;
+  kabCode: string;
+}
+
+interface PersonDbRow {
+  id: string;
+  sex: string;
+  birth_date: string;
+  status: string;
+  area_code: string;
+  kab_code: string;
+}
+
+const toPerson = (r: PersonDbRow): SchedulePerson => ({ id: r.id, sex: r.sex as 'M' | 'F', birthDate: r.birth_date, status: r.status, areaCode: r.area_code, kabCode: r.kab_code });
+
+/** Rows of one insert statement (13 parameters each, under PostgreSQL's 65,535). */
+const INSERT_CHUNK = 2000;
+
+/** Writes derived states, replacing what was stored for these people. */
+export async function writeDerived(tx: DbOrTx, states: ReadonlyArray<{ person: SchedulePerson; state: DerivedState }>): Promise<void> {
+  if (states.length === 0) return;
+  const ids = states.map((s) => sql`${s.person.id}::uuid`);
+  await tx.execute(sql`delete from person_schedule_item where person_id in (${sql.join(ids, sql`, `)})`);
+  const items = states.flatMap(({ person: p, state: s }) => s.items.map((i) => ({
+    personId: p.id, key: i.key, kabCode: p.kabCode, areaCode: p.areaCode, item: i.item, programme: i.programme,
+    earliest: i.earliest, due: i.due, latest: i.latest, state: i.state, doneEventId: i.doneEventId, doneOn: i.doneOn, dose: i.dose, period: i.period,
+  })));
+  for (let k = 0; k < items.length; k += INSERT_CHUNK) await tx.insert(personScheduleItem).values(items.slice(k, k + INSERT_CHUNK));
+  const st = states.map(({ person: p, state: s }) => ({
+    personId: p.id, kabCode: p.kabCode, computedOn: s.on, horizonUntil: s.horizonUntil, protocolVersion: s.protocolVersion,
+    settingsFingerprint: s.settingsFingerprint, stages: s.stages, flags: s.flags, computedAt: new Date(),
+  }));
+  for (let k = 0; k < st.length; k += INSERT_CHUNK) {
+    await tx.insert(personScheduleState).values(st.slice(k, k + INSERT_CHUNK)).onConflictDoUpdate({
+      target: personScheduleState.personId,
+      set: {
+        kabCode: sql`excluded.kab_code`, computedOn: sql`excluded.computed_on`, horizonUntil: sql`excluded.horizon_until`,
+        protocolVersion: sql`excluded.protocol_version`, settingsFingerprint: sql`excluded.settings_fingerprint`,
+        stages: sql`excluded.stages`, flags: sql`excluded.flags`, computedAt: sql`excluded.computed_at`,
+      },
+    });
+  }
+}
+
+async function loadPeople(tx: DbOrTx, ids: readonly string[], lock: boolean): Promise<SchedulePerson[]> {
+  if (ids.length === 0) return [];
+  // Locked in id order: a concurrent visit for one of them waits, and two refreshes never deadlock.
+  const r = await rows<PersonDbRow>(tx, sql`
+    select id, sex, birth_date, status, area_code, kab_code from person
+    where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) order by id ${lock ? sql`for update` : sql``}`);
+  return r.map(toPerson);
+}
+
+/** Settings per district, loaded once per batch. */
+async function settingsFor(tx: DbOrTx, kabs: Iterable<string>): Promise<Map<string, ProtocolSettings>> {
+  const out = new Map<string, ProtocolSettings>();
+  for (const k of kabs) if (!out.has(k)) out.set(k, await districtSettings(tx, k));
+  return out;
+}
+
+/**
+ * Recomputes and stores one person's schedule on `today` — call it inside the
+ * transaction of every write that changes the person's events or facts.
+ * Settings default to the person's district settings.
+ */
+export async function refreshSchedule(tx: DbOrTx, personId: string, today: IsoDate, settings?: ProtocolSettings, refs?: GrowthReferences): Promise<DerivedState | null> {
+  const [p] = await loadPeople(tx, [personId], false);
+  if (!p) return null;
+  const events = await personRecordEvents(tx, personId);
+  const s = settings ?? (await districtSettings(tx, p.kabCode));
+  const state = deriveState(p, events, today, s, refs ?? (await growthReferences(tx)));
+  await writeDerived(tx, [{ person: p, state }]);
+  return state;
+}
+
+/** Recomputes the schedules of many people on `on` (locks them; use inside a transaction). */
+export async function refreshSchedules(tx: DbOrTx, personIds: readonly string[], on: IsoDate): Promise<number> {
+  const people = await loadPeople(tx, [...personIds].sort(), true);
+  if (people.length === 0) return 0;
+  const events = await recordEventsOf(tx, people.map((p) => p.id));
+  const settings = await settingsFor(tx, people.map((p) => p.kabCode));
+  const refs = await growthReferences(tx);
+  const none: RecordEvent[] = [];
+  const states = people.map((person) => ({ person, state: deriveState(person, events.get(person.id) ?? none, on, settings.get(person.kabCode) ?? DEFAULT_SETTINGS, refs) }));
+  await writeDerived(tx, states);
+  return states.length;
+}
+
+/**
+ * The fingerprint every district's schedules should carry: the districts that
+ * stored settings, and the national defaults for all others.
+ */
+export async function expectedFingerprints(db: DbOrTx): Promise<{ byKab: Record<string, string>; fallback: string }> {
+  const keys = await rows<{ key: string }>(db, sql`select key from setting where key like 'protocol:%'`);
+  const byKab: Record<string, string> = {};
+  for (const { key } of keys) {
+    const kab = key.slice('protocol:'.length);
+    byKab[kab] = fingerprintOf(await districtSettings(db, kab));
+  }
+  return { byKab, fallback: fingerprintOf(DEFAULT_SETTINGS) };
+}
+
+/** SQL: the stored schedule of person `p` (state `s`, left-joined) is stale for a list on `on`. */
+export function staleCondition(on: IsoDate, today: IsoDate, fp: { byKab: Record<string, string>; fallback: string }): SQL {
+  const expected = Object.keys(fp.byKab).length
+    ? sql`coalesce(${JSON.stringify(fp.byKab)}::jsonb ->> p.kab_code, ${fp.fallback})`
+    : sql`${fp.fallback}`;
+  return sql`(s.person_id is null or s.horizon_until < ${on}::date or s.protocol_version <> ${PROTOCOL_VERSION}
+    or s.settings_fingerprint <> ${expected} or (s.computed_on > ${on}::date and s.computed_on > ${today}::date))`;
+}
+
+/** Batch size of a lazy refresh transaction. */
+const REFRESH_BATCH = 1000;
+
+export interface FreshnessResult {
+  refreshed: number;
+  ms: number;
+}
+
+/**
+ * Brings the stored schedules of the living people matching `where` (over
+ * person `p`) up to date for a list on `on`: finds the stale ones and
+ * recomputes them in batches, each in its own transaction.
+ */
+export async function ensureFresh(
+  db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> } & DbOrTx,
+  where: SQL,
+  on: IsoDate,
+  today: IsoDate,
+): Promise<FreshnessResult> {
+  const started = performance.now();
+  const fp = await expectedFingerprints(db);
+  const stale = await rows<{ id: string }>(db, sql`
+    select p.id from person p left join person_schedule_state s on s.person_id = p.id
+    where p.status = 'alive' and ${where} and ${staleCondition(on, today, fp)}`);
+  const computeOn = on > today ? on : today;
+  for (let k = 0; k < stale.length; k += REFRESH_BATCH) {
+    const ids = stale.slice(k, k + REFRESH_BATCH).map((r) => r.id);
+    await db.transaction((tx) => refreshSchedules(tx, ids, computeOn));
+  }
+  return { refreshed: stale.length, ms: performance.now() - started };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayIn } from '../../../core/time/dates';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app';
+import { testEngine } from '../../testing/test-db';
+
+const today = todayIn('Asia/Jakarta');
+const count = async (t: TestApp, sql: string, params: unknown[] = []) => (await t.database.query<{ n: number }>(sql, params))[0]!.n;
+const weight = (kg: number, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), kind: 'measurement', system: 'loinc', code: '29463-7', valueNum: kg, unit: 'kg', ...extra });
+
+describe(`recording visits (${testEngine})`, () => {
+  let t: TestApp;
+  let kader: Client;
+  let kader2: Client;
+  let bidan: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    [kader, kader2, bidan] = (await Promise.all(['kader', 'kader2', 'bidan'].map((u) => t.login(u)))) as [Client, Client, Client];
+  });
+  afterAll(async () => t?.close());
+
+  it('records a typical visit (weight, length, an immunization) and stores the schedule with it', async () => {
+    const child = t.fx.people.rw1Child;
+    const body = {
+      id: randomUUID(), personId: child, occurredOn: today, placeKind: 'posyandu', facilityId: t.fx.facilities.posyandu1,
+      events: [weight(11.2), { id: randomUUID(), kind: 'measurement', system: 'loinc', code: '8302-2', valueNum: 84.5, value: { position: 'h' } },
+        { id: randomUUID(), kind: 'immunization', system: 'antigen', code: 'MR', value: { dose: 1, batch: 'B123' } }],
+    };
+    const r = await kader.post('/api/visits', body);
+    expect(r.statusCode, r.body).toBe(201);
+    const j = r.json();
+    expect(j.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(j.events).toHaveLength(3);
+    expect(j.events.find((e: { code: string }) => e.code === 'MR')).toMatchObject({ label: 'Campak-Rubela (MR) 1', facilityName: 'Posyandu Mawar', recordedByName: 'kader' });
+    expect(j.schedule.entries.find((e: { key: string }) => e.key === 'imm.mr-1')).toMatchObject({ status: 'done', satisfiedBy: { eventId: body.events[2]!.id } });
+    expect(await count(t, 'select count(*)::int as n from person_schedule_item where person_id = $1', [child])).toBeGreaterThan(5);
+    expect(await count(t, "select count(*)::int as n from audit_log where action = 'create' and entity_type = 'visit' and entity_id = $1", [body.id])).toBe(1);
+
+    // The same upload again: accepted once, answered as duplicate, nothing written twice.
+    const again = await kader.post('/api/visits', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().results.map((x: { status: string }) => x.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await count(t, 'select count(*)::int as n from event where visit_id = $1', [body.id])).toBe(3);
+    // The same visit id with other content is a conflict.
+    const changed = await kader.post('/api/visits', { ...body, events: [{ ...body.events[0], valueNum: 11.9 }] });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().error).toBe('event_conflict');
+    const otherDay = await kader.post('/api/visits', { ...body, occurredOn: addDays(today, -1) });
+    expect(otherDay.json().error).toBe('visit_conflict');
+  });
+
+  it('refuses an invalid event with a message per field and writes nothing', async () => {
+    const before = await count(t, 'select count(*)::int as n from event');
+    const states = await t.database.query('select * from person_schedule_state order by person_id');
+    const r = await kader.post('/api/visits', {
+      id: randomUUID(), personId: t.fx.people.rw1Mother, occurredOn: today, placeKind: 'posyandu',
+      events: [weight(58), { id: randomUUID(), kind: 'measurement', system: 'loinc', code: '85354-9', value: { systolic: 90, diastolic: 120 } }, weight(0.1)],
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().fields).toEqual({
+      'events.1.value.diastolic': 'Tekanan diastolik harus lebih rendah dari sistolik. Periksa kembali pengukuran.',
+      'events.2.valueNum': 'Nilai harus antara 0.5 dan 400.',
+    });
+    expect(await count(t, 'select count(*)::int as n from event')).toBe(before);
+    expect(await t.database.query('select * from person_schedule_state order by person_id')).toEqual(states);
+  });
+
+  it('a kader cannot record for a person outside their area: 403, audited as denied', async () => {
+    const target = t.fx.people.rw2Adult;
+    const before = await count(t, "select count(*)::int as n from audit_log where action = 'denied' and person_id = $1", [target]);
+    const r = await kader.post('/api/visits', { id: randomUUID(), personId: target, occurredOn: today, placeKind: 'posyandu', events: [weight(70)] });
+    expect(r.statusCode).toBe(403);
+    expect(await count(t, "select count(*)::int as n from audit_log where action = 'denied' and person_id = $1", [target])).toBe(before + 1);
+    expect(await count(t, 'select count(*)::int as n from event where person_id = $1', [target])).toBe(0);
+    expect((await kader2.post('/api/visits', { id: randomUUID(), personId: target, occurredOn: today, placeKind: 'posyandu', events: [weight(70)] })).statusCode).toBe(201);
+  });
+
+  it('warnings need confirmation and are stored on the event', async () => {
+    const body = {
+      id: randomUUID(), personId: t.fx.people.tongaunaAdult, occurredOn: today, placeKind: 'pustu',
+      events: [{ id: randomUUID(), kind: 'measurement', system: 'loinc', code: '85354-9', value: { systolic: 300, diastolic: 20 } }],
+    };
+    const r = await bidan.post('/api/visits', body);
+    expect(r.statusCode).toBe(403); // Tongauna is outside the Mekar Sari Pustu
+    const petugas = await t.login('petugas');
+    const first = await petugas.post('/api/visits', body);
+    expect(first.statusCode).toBe(409);
+    expect(first.json()).toMatchObject({ error: 'needs_confirmation', warnings: [{ code: 'bp_implausible', field: 'events.0.value.systolic' }] });
+    expect(first.json().warnings[0].message).toContain('300/20');
+    expect(await count(t, 'select count(*)::int as n from event where person_id = $1', [t.fx.people.tongaunaAdult])).toBe(0);
+    const ok = await petugas.post('/api/visits', { ...body, confirm: ['bp_implausible'] });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().events[0].warnings).toEqual([expect.objectContaining({ code: 'bp_implausible', field: 'events.0.value.systolic', by: t.fx.users.petugas })]);
+  });
+});
