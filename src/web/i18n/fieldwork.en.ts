@@ -69,6 +69,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
   'fw.glucose.ogtt-2h': '2 hours after a meal (OGTT)',
   'fw.glucose.hba1c': 'HbA1c',
   'fw.glucoseValue': 'Result',
+  'fw.classicSymptoms': 'Classic diabetes symptoms (frequent urination, thirst, hunger, unexplained weight loss)',
   'fw.hb': 'Haemoglobin (Hb)',
   'fw.waist': 'Waist circumference',
 

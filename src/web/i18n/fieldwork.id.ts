@@ -67,6 +67,7 @@ export const fieldworkId = {
   'fw.glucose.ogtt-2h': '2 jam setelah makan (TTGO)',
   'fw.glucose.hba1c': 'HbA1c',
   'fw.glucoseValue': 'Hasil',
+  'fw.classicSymptoms': 'Ada gejala khas diabetes (sering kencing, sering haus, sering lapar, berat badan turun tanpa sebab)',
   'fw.hb': 'Hemoglobin (Hb)',
   'fw.waist': 'Lingkar perut',
 

@@ -22,6 +22,9 @@ import { emptyDraft, type VisitDraft, type VisitPerson } from './visit-draft';
 import type { ScreeningContext } from './questionnaires';
 import type { SectionProps } from './section-props';
 import { useIssueText } from './ui';
+import { useAnthro } from './anthro-preview';
+import { message } from '../../core/i18n/messages';
+import type { RecordEvent } from '../../core/records/types';
 import { MeasureSection } from './MeasureSection';
 import { VitalsSection } from './VitalsSection';
 import { ImmunizationSection } from './ImmunizationSection';
@@ -84,7 +87,7 @@ function filledSections(d: VisitDraft): SectionId[] {
 }
 
 export function VisitRecorder({ person, schedule, placeKind, facilityId, sessionId, on, only, open, onSaved, saveLabel, noteTitle }: VisitRecorderProps) {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const errorText = useErrorText();
   const issueText = useIssueText();
   const key = draftKey(person.id, sessionId, on);
@@ -99,11 +102,11 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
   const [clientErrors, setClientErrors] = useState<Record<string, DraftIssue>>({});
   const [showClientErrors, setShowClientErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [warnings, setWarnings] = useState<{ code: string; field: string; message: string }[]>([]);
+  const [serverWarnings, setServerWarnings] = useState<{ code: string; field: string; message: string }[]>([]);
   const [confirmed, setConfirmed] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [previousWeight, setPreviousWeight] = useState<{ date: string; weightKg: number } | null | undefined>(undefined);
+  const [weights, setWeights] = useState<RecordEvent[] | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
   const lastTagged = useRef<TaggedEvent[]>([]);
 
@@ -133,24 +136,27 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
     return () => clearTimeout(h);
   }, [draft, extra, key]);
 
-  // The last weighing before this visit, for the growth direction of a child under five.
+  // Earlier weighings: the growth direction of a child, and core's weight-change warning.
   useEffect(() => {
-    if (!child) return;
     let live = true;
     personEvents(person.id, { kind: 'measurement', code: LOINC.weight }).then(
-      (events) => {
-        if (!live) return;
-        const prior = events
-          .filter((e) => !e.supersededBy && e.occurredOn < on && typeof e.valueNum === 'number')
-          .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn))[0];
-        setPreviousWeight(prior ? { date: prior.occurredOn, weightKg: prior.valueNum! } : null);
-      },
-      () => live && setPreviousWeight(undefined),
+      (events) => live && setWeights(events.map((e) => ({ id: e.id, codeSystem: e.system, code: e.code, occurredOn: e.occurredOn, valueNum: e.valueNum, value: e.value, supersedesId: e.supersedesId }))),
+      () => live && setWeights(undefined),
     );
     return () => {
       live = false;
     };
-  }, [child, person.id, on]);
+  }, [person.id]);
+  const previousWeight = useMemo(() => {
+    if (weights === undefined) return undefined;
+    const superseded = new Set(weights.map((w) => w.supersedesId).filter(Boolean));
+    const prior = weights
+      .filter((w) => !superseded.has(w.id) && w.occurredOn < on && typeof w.valueNum === 'number')
+      .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn))[0];
+    return prior ? { date: prior.occurredOn, weightKg: prior.valueNum! } : null;
+  }, [weights, on]);
+  const anthro = useAnthro(child);
+  const refs = useMemo(() => anthro?.approximateGrowthReferences() ?? null, [anthro]);
 
   const update = (fn: (d: VisitDraft) => void) => {
     setDraft((d) => {
@@ -163,9 +169,15 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
   };
 
   // Client checks follow the draft once a save was tried; server errors stay until the next save.
-  const built = useMemo(() => buildEvents(draft, { person, on, ids: ids.current, screening }), [draft, person, on, screening]);
+  const buildCtx = { person, on, ids: ids.current, screening, history: weights ?? [], refs };
+  const built = useMemo(() => buildEvents(draft, buildCtx), [draft, person, on, screening, weights, refs]); // eslint-disable-line react-hooks/exhaustive-deps
   const liveClient = showClientErrors ? built.errors : clientErrors;
   const err = (field: string): string | null => serverErrors[field] ?? issueText(liveClient[field]) ?? null;
+  // Core's plausibility warnings as the kader types; the server's answer adds any the browser could not see.
+  const warnings = useMemo(() => {
+    const mine = built.warnings.map((w) => ({ code: w.code, field: w.field, message: message({ code: w.code, ...(w.params ? { params: w.params } : {}) }, locale) }));
+    return [...mine, ...serverWarnings.filter((s) => !mine.some((m) => m.code === s.code && m.field === s.field))];
+  }, [built.warnings, serverWarnings, locale]);
   const warnOf = (field: string): string[] => warnings.filter((w) => w.field === field).map((w) => w.message);
 
   function focusFirstError() {
@@ -181,7 +193,7 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
     setFormError(null);
     setShowClientErrors(true);
     setServerErrors({});
-    const b = buildEvents(draft, { person, on, ids: ids.current, screening });
+    const b = buildEvents(draft, buildCtx);
     setClientErrors(b.errors);
     if (Object.keys(b.errors).length) {
       setFormError(b.errors._ ? issueText(b.errors._) : t('form.fixErrors'));
@@ -210,7 +222,7 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
       ids.current = new SlotIds();
       setDraft(emptyDraft());
       setExtra([]);
-      setWarnings([]);
+      setServerWarnings([]);
       setConfirmed(false);
       setShowClientErrors(false);
       setClientErrors({});
@@ -218,7 +230,7 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
       onSaved(r);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'needs_confirmation') {
-        setWarnings(error.warnings.map((w) => ({ code: w.code, field: fieldForServerPath(w.field ?? '_', b.events), message: w.message })));
+        setServerWarnings(error.warnings.map((w) => ({ code: w.code, field: fieldForServerPath(w.field ?? '_', b.events), message: w.message })));
         setConfirmed(false);
         setFormError(error.message);
         requestAnimationFrame(() => formRef.current?.querySelector('[data-testid="confirm-warnings"]')?.scrollIntoView({ block: 'center' }));

@@ -25,10 +25,13 @@ export function VitalsSection({ draft, update, err, warn, offers, person, screen
   const bp = sys !== undefined && dia !== undefined ? classifyBp({ systolic: sys, diastolic: dia, ageYears: screening.ageYears, sex: person.sex }) : null;
   const g = num(v.glucose);
   const measures = Object.keys(GLUCOSE_CUTS[v.glucoseDevice]) as GlucoseMeasure[];
-  const glucose = g !== undefined && GLUCOSE_CUTS[v.glucoseDevice][v.glucoseMeasure] ? classifyGlucose({ device: v.glucoseDevice, measure: v.glucoseMeasure, value: g }) : null;
+  const cut = GLUCOSE_CUTS[v.glucoseDevice][v.glucoseMeasure];
+  const glucose = g !== undefined && cut
+    ? classifyGlucose({ device: v.glucoseDevice, measure: v.glucoseMeasure, value: g, ...(cut.needsSymptoms ? { classicSymptoms: v.classicSymptoms } : {}) })
+    : null;
   const waistCm = num(v.waist);
   const waist = waistCm !== undefined ? classifyWaist({ waistCm, sex: person.sex }) : null;
-  const unit = GLUCOSE_CUTS[v.glucoseDevice][v.glucoseMeasure]?.unit ?? 'mg/dL';
+  const unit = cut?.unit ?? 'mg/dL';
 
   return (
     <Section
@@ -77,6 +80,12 @@ export function VitalsSection({ draft, update, err, warn, offers, person, screen
           />
           <UnitField label={t('fw.glucoseValue')} name="vitals.glucose" unit={unit} value={v.glucose} onValue={(x) => set('glucose', x)} error={err('vitals.glucose')} warnings={warn('vitals.glucose')} />
         </div>
+        {cut?.needsSymptoms && (
+          <label className="check">
+            <input type="checkbox" name="vitals.classicSymptoms" checked={v.classicSymptoms} onChange={(e) => set('classicSymptoms', e.target.checked)} />
+            <span>{t('fw.classicSymptoms')}</span>
+          </label>
+        )}
         {glucose?.ok && (
           <ResultCard title={t('fw.glucose')} band={label(glucose.result.label)} followUp={label(glucose.result.followUp)} tone={toneOf(glucose.result.band)} testId="preview-glucose" />
         )}

@@ -1,15 +1,19 @@
 /**
  * A visit draft → the events of POST /api/visits (docs/fieldwork-api.md
- * "Event values"), with the checks the browser can make before sending
- * (numbers, pairs, the scorers' input, the typo guards of core). Each event
- * is tagged with the draft field that made it, so the server's per-field
- * errors ("events.2.value.systolic") land beside the right input.
+ * "Event values"). The form checks what only it knows (a number typed as
+ * text, a pair half filled, a questionnaire half answered); then the events
+ * go through core's checkVisit — the same function the server runs — so the
+ * limits, shapes and plausibility warnings are the server's, seen before
+ * sending. Each event is tagged with the draft field that made it, so
+ * per-field issues ("events.2.value.systolic") land beside the right input.
  */
 import type { EventInput } from '../api/visits';
 import { LOINC } from '../../core/codes/loinc';
 import { ANTIGENS } from '../../core/codes/concepts';
-import { PLAUSIBLE } from '../../core/screening/result';
 import { GLUCOSE_CUTS } from '../../core/protocol/cutoffs/glucose';
+import { checkVisit } from '../../core/records/visit';
+import type { RecordEvent } from '../../core/records/types';
+import type { GrowthReferences } from '../../core/anthropometry/growth-references';
 import { HEIGHT_FROM_DAY } from '../../core/anthropometry/who-rules';
 import { ageInDays, isIsoDate } from '../../core/time/dates';
 import { parseCount, parseDecimal } from './numbers';
@@ -24,7 +28,7 @@ export interface DraftIssue {
 }
 
 /** Codes whose texts live in the fieldwork catalogue (fw.err.*), not in core messages. */
-export const LOCAL_CODES = ['number', 'count', 'pair', 'icd10_format', 'nothing', 'birth_needed', 'lmp_or_weeks'] as const;
+export const LOCAL_CODES = ['number', 'count', 'pair', 'nothing'] as const;
 
 export interface TaggedEvent {
   event: EventInput;
@@ -37,6 +41,8 @@ export interface TaggedEvent {
 export interface Built {
   events: TaggedEvent[];
   errors: Record<string, DraftIssue>;
+  /** Implausible values core would ask the user to confirm (code, field, params). */
+  warnings: (DraftIssue & { field: string })[];
 }
 
 export interface BuildContext {
@@ -45,6 +51,10 @@ export interface BuildContext {
   on: string;
   ids: SlotIds;
   screening: ScreeningContext;
+  /** The person's stored events known here (plausibility: weight change since last month). */
+  history?: readonly RecordEvent[];
+  /** Growth references for the WHO flags, once loaded; null skips them. */
+  refs?: GrowthReferences | null;
 }
 
 /** Standing or lying by age when the form did not say (WHO: lying before day 731). */
@@ -57,8 +67,6 @@ const GLUCOSE_CODE = {
   lab: { random: LOINC.glucoseSerum, fasting: LOINC.glucoseFasting, 'ogtt-2h': LOINC.glucose2h, hba1c: LOINC.hba1c },
 } as const;
 
-const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
-
 export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
   const events: TaggedEvent[] = [];
   const errors: Record<string, DraftIssue> = {};
@@ -66,19 +74,11 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
     if (!errors[field]) errors[field] = params ? { code, params } : { code };
   };
 
-  /** A decimal within [min, max] (core's typo guards), or undefined after noting the problem. */
-  const num = (field: string, raw: string, range?: readonly [number, number]): number | undefined => {
+  /** A typed decimal, or undefined after noting that it is not a number (limits: core's checkVisit below). */
+  const num = (field: string, raw: string): number | undefined => {
     const p = parseDecimal(raw);
     if (!p.ok) {
       if (!p.empty) fail(field, 'number');
-      return undefined;
-    }
-    if (range && (p.value < range[0] || p.value > range[1])) {
-      fail(field, 'out_of_range', { min: range[0], max: range[1] });
-      return undefined;
-    }
-    if (!(p.value > 0)) {
-      fail(field, 'number');
       return undefined;
     }
     return p.value;
@@ -98,9 +98,9 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
 
   // ── weighing and measuring ──
   const m = d.measure;
-  const weight = num('measure.weight', m.weight, PLAUSIBLE.weightKg);
+  const weight = num('measure.weight', m.weight);
   if (weight !== undefined) add('weight', 'measure.weight', { kind: 'measurement', system: 'loinc', code: LOINC.weight, valueNum: weight, unit: 'kg' });
-  const lh = num('measure.lengthHeight', m.lengthHeight, PLAUSIBLE.heightCm);
+  const lh = num('measure.lengthHeight', m.lengthHeight);
   if (lh !== undefined) {
     const position = m.position || defaultPosition(ctx.person.birthDate, ctx.on);
     add('length-height', 'measure.lengthHeight', {
@@ -109,24 +109,21 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
   }
   const head = num('measure.head', m.head);
   if (head !== undefined) add('head', 'measure.head', { kind: 'measurement', system: 'loinc', code: LOINC.head, valueNum: head, unit: 'cm' });
-  const muac = num('measure.muac', m.muac, PLAUSIBLE.lilaCm);
+  const muac = num('measure.muac', m.muac);
   if (muac !== undefined) add('muac', 'measure.muac', { kind: 'measurement', system: 'loinc', code: LOINC.muac, valueNum: muac, unit: 'cm' });
 
   // ── blood pressure, glucose, Hb, waist ──
   const v = d.vitals;
   if (v.systolic.trim() || v.diastolic.trim()) {
-    const sys = num('vitals.systolic', v.systolic, PLAUSIBLE.systolic);
-    const dia = num('vitals.diastolic', v.diastolic, PLAUSIBLE.diastolic);
+    const sys = num('vitals.systolic', v.systolic);
+    const dia = num('vitals.diastolic', v.diastolic);
     if (!v.systolic.trim()) fail('vitals.systolic', 'pair');
     if (!v.diastolic.trim()) fail('vitals.diastolic', 'pair');
     if (sys !== undefined && dia !== undefined) {
-      if (dia >= sys) fail('vitals.diastolic', 'bp_diastolic_not_below_systolic');
-      else {
-        add('bp', 'vitals.systolic', { kind: 'measurement', system: 'loinc', code: LOINC.bpPanel, value: { systolic: sys, diastolic: dia }, unit: 'mm[Hg]' }, {
-          'value.systolic': 'vitals.systolic',
-          'value.diastolic': 'vitals.diastolic',
-        });
-      }
+      add('bp', 'vitals.systolic', { kind: 'measurement', system: 'loinc', code: LOINC.bpPanel, value: { systolic: sys, diastolic: dia }, unit: 'mm[Hg]' }, {
+        'value.systolic': 'vitals.systolic',
+        'value.diastolic': 'vitals.diastolic',
+      });
     }
   }
   if (v.glucose.trim()) {
@@ -135,17 +132,20 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
     const code = codes[v.glucoseMeasure];
     if (!cut || !code) fail('vitals.glucoseMeasure', 'glucose_measure_not_for_device', { device: v.glucoseDevice });
     else {
-      const g = num('vitals.glucose', v.glucose, cut.unit === '%' ? PLAUSIBLE.hba1cPercent : PLAUSIBLE.glucoseMgDl);
+      const g = num('vitals.glucose', v.glucose);
       if (g !== undefined) {
-        add('glucose', 'vitals.glucose', { kind: 'measurement', system: 'loinc', code, valueNum: g, unit: cut.unit, value: { device: v.glucoseDevice } }, {
+        // Classic symptoms matter only where the table needs them (random glucose by glucometer).
+        const symptoms = cut.needsSymptoms ? { classicSymptoms: v.classicSymptoms } : {};
+        add('glucose', 'vitals.glucose', { kind: 'measurement', system: 'loinc', code, valueNum: g, unit: cut.unit, value: { device: v.glucoseDevice, ...symptoms } }, {
           'value.device': 'vitals.glucoseDevice',
+          'value.classicSymptoms': 'vitals.classicSymptoms',
         });
       }
     }
   }
   const hb = num('vitals.hb', v.hb);
   if (hb !== undefined) add('hb', 'vitals.hb', { kind: 'measurement', system: 'loinc', code: LOINC.hb, valueNum: hb, unit: 'g/dL' });
-  const waist = num('vitals.waist', v.waist, PLAUSIBLE.waistCm);
+  const waist = num('vitals.waist', v.waist);
   if (waist !== undefined) add('waist', 'vitals.waist', { kind: 'measurement', system: 'loinc', code: LOINC.waist, valueNum: waist, unit: 'cm' });
 
   // ── immunization ──
@@ -153,8 +153,7 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
     const f = `vaccines.${row.key}`;
     if (!(ANTIGENS as readonly string[]).includes(row.antigen)) fail(`${f}.antigen`, 'required');
     const dose = count(`${f}.dose`, row.dose, true);
-    if (dose === 0) fail(`${f}.dose`, 'count');
-    if ((ANTIGENS as readonly string[]).includes(row.antigen) && dose) {
+    if ((ANTIGENS as readonly string[]).includes(row.antigen) && dose !== undefined) {
       const batch = row.batch.trim();
       add(`imm:${row.key}`, `${f}.antigen`, { kind: 'immunization', system: 'antigen', code: row.antigen, value: { dose, ...(batch ? { batch } : {}) } }, {
         'value.dose': `${f}.dose`,
@@ -167,8 +166,7 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
   const s = d.supplements;
   if (s.vitaminA) add('vitamin-a', 'supplements.vitaminA', { kind: 'service', system: 'service', code: 'vitamin-a', value: s.vitaminAVariant ? { variant: s.vitaminAVariant } : {} });
   const ttd = count('supplements.ttd', s.ttd);
-  if (ttd === 0) fail('supplements.ttd', 'count');
-  else if (ttd !== undefined) add('ttd', 'supplements.ttd', { kind: 'service', system: 'service', code: 'ttd', valueNum: ttd });
+  if (ttd !== undefined) add('ttd', 'supplements.ttd', { kind: 'service', system: 'service', code: 'ttd', valueNum: ttd });
   if (s.deworming) add('deworming', 'supplements.deworming', { kind: 'service', system: 'service', code: 'deworming', value: {} });
 
   // ── other services with a result ──
@@ -199,19 +197,15 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
     const weeks = count('pregnancy.gaWeeks', pg.gaWeeks);
     const gravida = count('pregnancy.gravida', pg.gravida);
     const parity = count('pregnancy.parity', pg.parity);
-    if (lmp && !isIsoDate(lmp)) fail('pregnancy.lmp', 'invalid_date');
-    else if (lmp && lmp > ctx.on) fail('pregnancy.lmp', 'date_in_future');
-    else if (!lmp && !pg.gaWeeks.trim()) fail('pregnancy.lmp', 'lmp_or_weeks');
-    if (!errors['pregnancy.lmp'] && (lmp || weeks !== undefined)) {
-      add('pregnancy', 'pregnancy.lmp', {
-        kind: 'condition', system: 'icd10', code: 'Z34',
-        value: {
-          ...(lmp ? { lmp } : { gestationalAge: { weeks } }),
-          ...(gravida !== undefined ? { gravida } : {}),
-          ...(parity !== undefined ? { parity } : {}),
-        },
-      }, { 'value.lmp': 'pregnancy.lmp', 'value.gestationalAge': 'pregnancy.gaWeeks', 'value.gravida': 'pregnancy.gravida', 'value.parity': 'pregnancy.parity' });
-    }
+    // Both given: the HPHT wins (core refuses both; the weeks were only the fallback).
+    add('pregnancy', 'pregnancy.lmp', {
+      kind: 'condition', system: 'icd10', code: 'Z34',
+      value: {
+        ...(lmp ? { lmp } : weeks !== undefined ? { gestationalAge: { weeks } } : {}),
+        ...(gravida !== undefined ? { gravida } : {}),
+        ...(parity !== undefined ? { parity } : {}),
+      },
+    }, { 'value.lmp': 'pregnancy.lmp', 'value.gestationalAge': 'pregnancy.gaWeeks', 'value.gravida': 'pregnancy.gravida', 'value.parity': 'pregnancy.parity' });
   }
   const a = d.anc;
   if (a.slot) {
@@ -256,8 +250,9 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
         ...(cm !== undefined ? { birthLengthCm: cm } : {}),
       };
     });
-    if (dl.outcome === 'live-birth' && births.length === 0) fail('delivery.births', 'birth_needed');
-    const fields: Record<string, string> = { 'value.place': 'delivery.place', 'value.attendant': 'delivery.attendant', 'value.outcome': 'delivery.outcome' };
+    const fields: Record<string, string> = {
+      'value.place': 'delivery.place', 'value.attendant': 'delivery.attendant', 'value.outcome': 'delivery.outcome', 'value.births': 'delivery.births',
+    };
     dl.births.forEach((b, i) => {
       for (const k of ['sex', 'name']) fields[`value.births.${i}.${k}`] = `delivery.births.${b.key}.${k}`;
       fields[`value.births.${i}.birthWeightGrams`] = `delivery.births.${b.key}.weightGrams`;
@@ -278,14 +273,27 @@ export function buildEvents(d: VisitDraft, ctx: BuildContext): Built {
     const note = row.note.trim();
     if (!code && !note) continue;
     if (!code) fail(`${f}.code`, 'required');
-    else if (!ICD10.test(code)) fail(`${f}.code`, 'icd10_format');
     else add(`dx:${row.key}`, `${f}.code`, { kind: 'diagnosis', system: 'icd10', code, value: note ? { note } : {} }, { 'value.note': `${f}.note` });
   }
   const text = d.note.trim();
   if (text) add('note', 'note', { kind: 'note', system: 'service', code: 'note', value: { text } });
 
   if (events.length === 0 && Object.keys(errors).length === 0) fail('_', 'nothing');
-  return { events, errors };
+
+  // The server's own checks, on what the form could build.
+  const warnings: Built['warnings'] = [];
+  if (events.length) {
+    const check = checkVisit({
+      person: { sex: ctx.person.sex, birthDate: ctx.person.birthDate },
+      occurredOn: ctx.on,
+      events: events.map((e) => e.event),
+      history: ctx.history ?? [],
+      refs: ctx.refs ?? null,
+    });
+    for (const i of check.issues) fail(fieldForServerPath(i.field ?? '_', events), i.code, i.params);
+    for (const w of check.warnings) warnings.push({ field: fieldForServerPath(w.field ?? '_', events), code: w.code, ...(w.params ? { params: w.params } : {}) });
+  }
+  return { events, errors, warnings };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface VitalsDraft {
   glucose: string;
   glucoseDevice: GlucoseDevice;
   glucoseMeasure: GlucoseMeasure;
+  /** Polyuria, polydipsia, polyphagia or unexplained weight loss (glucometer GDS needs them for "diabetes"). */
+  classicSymptoms: boolean;
   hb: string;
   waist: string;
 }
@@ -128,7 +130,7 @@ export interface VisitDraft {
 export function emptyDraft(): VisitDraft {
   return {
     measure: { weight: '', lengthHeight: '', position: '', head: '', muac: '' },
-    vitals: { systolic: '', diastolic: '', glucose: '', glucoseDevice: 'glucometer', glucoseMeasure: 'random', hb: '', waist: '' },
+    vitals: { systolic: '', diastolic: '', glucose: '', glucoseDevice: 'glucometer', glucoseMeasure: 'random', classicSymptoms: false, hb: '', waist: '' },
     vaccines: [],
     supplements: { vitaminA: false, vitaminAVariant: '', ttd: '', deworming: false },
     services: {},
