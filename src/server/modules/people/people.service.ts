@@ -17,6 +17,7 @@ import { ApiError, errors } from '../../http/errors';
 import { recordChanges } from '../../history/change-log';
 import { getArea } from '../areas/areas.repo';
 import { getPerson, idCheckContext, similarPeople } from './people.repo';
+import { refreshSchedule } from '../records/schedule-store';
 import type { CreatePersonInput, PatchPersonInput } from './people.schemas';
 
 /** The oldest birth date accepted: nobody alive or registered was born before 1900. */
@@ -180,6 +181,7 @@ export async function createPerson(ctx: ServiceCtx, input: CreatePersonInput): P
   if (dom.householdId && input.relationship === 'kepala') {
     await ctx.tx.update(household).set({ headPersonId: id, updatedAt: sql`now()` }).where(and(eq(household.id, dom.householdId), isNull(household.headPersonId)));
   }
+  await refreshSchedule(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'create', entityType: 'person', entityId: id, personId: id, areaCode: dom.areaCode, details: accepted.length ? { acceptedWarnings: accepted.map((w) => w.code) } : undefined });
   return id;
 }
@@ -219,6 +221,8 @@ export async function updatePerson(ctx: ServiceCtx, id: string, input: PatchPers
     phone: next.phone, jknNumber: next.jknNumber, acceptedWarnings: [...p.acceptedWarnings, ...accepted],
     version: p.version + 1, updatedBy: ctx.auth.user.id, updatedAt: sql`now()`,
   }).where(eq(person.id, id));
+  // Birth date and sex decide the schedule: the stored one follows in this transaction.
+  if (next.birthDate !== p.birthDate || next.sex !== p.sex) await refreshSchedule(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'update', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, details: { fields: changed } });
 }
 
@@ -270,6 +274,8 @@ export async function setStatus(ctx: ServiceCtx, id: string, input: { status: 'a
     await ctx.tx.update(personResidence).set({ toDate: date }).where(and(eq(personResidence.personId, id), isNull(personResidence.toDate)));
   }
   await ctx.tx.update(person).set({ status: input.status, statusDate: date, version: p.version + 1, updatedBy: ctx.auth.user.id, updatedAt: sql`now()` }).where(eq(person.id, id));
+  // Only the living have a schedule; a status change clears or restores it.
+  await refreshSchedule(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'update', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, details: { status: input.status, date } });
 }
 
