@@ -27,6 +27,19 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ de
 const UserFormPage = lazy(() => import('./pages/admin/UserFormPage').then((m) => ({ default: m.UserFormPage })));
 const PlacesPage = lazy(() => import('./pages/admin/PlacesPage').then((m) => ({ default: m.PlacesPage })));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage').then((m) => ({ default: m.AuditPage })));
+// Field work (issue 4): the kader's and bidan's pages.
+const RecordVisitPage = lazy(() => import('./pages/fieldwork/RecordVisitPage').then((m) => ({ default: m.RecordVisitPage })));
+const PosyanduPage = lazy(() => import('./pages/fieldwork/PosyanduPage').then((m) => ({ default: m.PosyanduPage })));
+const PosyanduSessionPage = lazy(() => import('./pages/fieldwork/PosyanduSessionPage').then((m) => ({ default: m.PosyanduSessionPage })));
+const PosyanduPersonPage = lazy(() => import('./pages/fieldwork/PosyanduPersonPage').then((m) => ({ default: m.PosyanduPersonPage })));
+const PosyanduSummaryPage = lazy(() => import('./pages/fieldwork/PosyanduSummaryPage').then((m) => ({ default: m.PosyanduSummaryPage })));
+const DueListPage = lazy(() => import('./pages/fieldwork/DueListPage').then((m) => ({ default: m.DueListPage })));
+const DuePrintPage = lazy(() => import('./pages/fieldwork/DuePrintPage').then((m) => ({ default: m.DuePrintPage })));
+const HomeVisitsPage = lazy(() => import('./pages/fieldwork/HomeVisitsPage').then((m) => ({ default: m.HomeVisitsPage })));
+const HomeVisitHouseholdPage = lazy(() => import('./pages/fieldwork/HomeVisitHouseholdPage').then((m) => ({ default: m.HomeVisitHouseholdPage })));
+const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
+const ReferralNewPage = lazy(() => import('./pages/referrals/ReferralNewPage').then((m) => ({ default: m.ReferralNewPage })));
+const ReferralPage = lazy(() => import('./pages/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -99,7 +112,19 @@ export function App() {
                 <Route path="admin/users/:id" element={<UserFormPage />} />
                 <Route path="admin/places" element={<PlacesPage />} />
                 <Route path="admin/audit" element={<AuditPage />} />
+                <Route path="referrals" element={<ReferralsPage />} />
+                <Route path="referrals/new" element={<ReferralNewPage />} />
+                <Route path="referrals/:id" element={<ReferralPage />} />
                 <Route path="protocol" element={<ProtocolPage />} />
+                <Route path="people/:id/visit" element={<RecordVisitPage />} />
+                <Route path="posyandu" element={<PosyanduPage />} />
+                <Route path="posyandu/:sessionId" element={<PosyanduSessionPage />} />
+                <Route path="posyandu/:sessionId/people/:personId" element={<PosyanduPersonPage />} />
+                <Route path="posyandu/:sessionId/summary" element={<PosyanduSummaryPage />} />
+                <Route path="due" element={<DueListPage />} />
+                <Route path="due/print" element={<DuePrintPage />} />
+                <Route path="home-visits" element={<HomeVisitsPage />} />
+                <Route path="home-visits/households/:id" element={<HomeVisitHouseholdPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

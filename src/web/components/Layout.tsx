@@ -16,12 +16,22 @@ interface NavItem {
   show?: (me: Me) => boolean;
 }
 
+/** Kader and bidan work in the field: the Posyandu and home visits come first for them. */
+function fieldRole(me: Me): boolean {
+  return me.role === 'kader' || me.role === 'bidan';
+}
+
 const MAIN: NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home', end: true },
+  { to: '/posyandu', label: 'fw.nav.posyandu', icon: 'heart', show: (me) => fieldRole(me) },
+  { to: '/home-visits', label: 'fw.nav.homeVisits', icon: 'households', show: (me) => fieldRole(me) },
+  { to: '/due', label: 'fw.nav.due', icon: 'audit', show: (me) => me.role !== 'admin' },
   { to: '/areas', label: 'nav.areas', icon: 'map' },
   { to: '/households', label: 'nav.households', icon: 'users' },
   { to: '/search', label: 'nav.search', icon: 'search' },
   { to: '/facilities', label: 'nav.facilities', icon: 'facility' },
+  { to: '/referrals', label: 'rec.nav.referrals', icon: 'move' },
+  { to: '/protocol', label: 'rec.nav.protocol', icon: 'shield' },
 ];
 
 const ADMIN: NavItem[] = [
@@ -37,6 +47,25 @@ const BOTTOM: NavItem[] = [
   { to: '/search', label: 'nav.search', icon: 'search' },
   { to: '/menu', label: 'nav.more', icon: 'menu' },
 ];
+
+/** The phone bar keeps five items: for kader and bidan, Posyandu and home visits replace Wilayah and Keluarga (now under "Lainnya"). */
+const FIELD_BOTTOM: NavItem[] = [
+  { to: '/', label: 'nav.home', icon: 'home', end: true },
+  { to: '/posyandu', label: 'fw.nav.posyandu', icon: 'heart' },
+  { to: '/home-visits', label: 'fw.nav.homeVisitsShort', icon: 'households' },
+  { to: '/search', label: 'nav.search', icon: 'search' },
+  { to: '/menu', label: 'nav.more', icon: 'menu' },
+];
+
+export function bottomItems(me: Me): NavItem[] {
+  return fieldRole(me) ? FIELD_BOTTOM : BOTTOM;
+}
+
+/** Main entries the phone bar has no room for: the "Lainnya" page lists them. */
+export function moreItems(me: Me): NavItem[] {
+  const inBar = new Set(bottomItems(me).map((i) => i.to));
+  return MAIN.filter((i) => (!i.show || i.show(me)) && !inBar.has(i.to));
+}
 
 export function adminItems(me: Me): NavItem[] {
   return ADMIN.filter((i) => !i.show || i.show(me));
@@ -84,7 +113,7 @@ export function Layout() {
           Siklus
         </Link>
         <nav aria-label={t('nav.main')}>
-          {MAIN.map((i) => (
+          {MAIN.filter((i) => !i.show || i.show(me)).map((i) => (
             <NavLink key={i.to} to={i.to} end={i.end}>
               <Icon name={i.icon} />
               {t(i.label)}
@@ -126,7 +155,7 @@ export function Layout() {
       </main>
 
       <nav className="bottom-nav" aria-label={t('nav.main')}>
-        {BOTTOM.map((i) => (
+        {bottomItems(me).map((i) => (
           <NavLink key={i.to} to={i.to} end={i.end}>
             <Icon name={i.icon} />
             <span>{t(i.label)}</span>

@@ -9,6 +9,8 @@ import { Icon, type IconName } from '../components/Icon';
 import { areaTypeLabel, displayName, LEVEL_KEY, placeName } from '../lib/format';
 import { FACILITY_LABEL, FACILITY_TYPES } from '../../core/facilities/types';
 import { ROLE_LABEL } from '../../core/access/roles';
+import { ReferralCountersCard } from './referrals/ReferralCountersCard';
+import type { ReferralCounters } from '../api/referrals';
 
 function Shortcut({ to, icon, title, text, testId }: { to: string; icon: IconName; title: string; text: string; testId?: string }) {
   return (
@@ -106,6 +108,8 @@ export function HomePage() {
           </div>
         </section>
       )}
+
+      <ReferralCountersCard counters={(home.data as { referrals?: ReferralCounters } | undefined)?.referrals} />
 
       <section className="section" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title">{t('home.shortcuts')}</h2>
