@@ -117,6 +117,6 @@ export const recordVisit = (input: VisitInput) => api.post<VisitResult>('/api/vi
 export const getVisit = (id: string) => api.get<{ visit: Visit; events: RecordedEvent[] }>(`/api/visits/${enc(id)}`);
 
 export const personEvents = (personId: string, q: { kind?: EventKind; code?: string } = {}) =>
-  api.get<{ items: RecordedEvent[] } | RecordedEvent[]>(`/api/people/${enc(personId)}/events`, q).then((r) => (Array.isArray(r) ? r : r.items));
+  api.get<{ items: RecordedEvent[] }>(`/api/people/${enc(personId)}/events`, q).then((r) => r.items);
 
 export const personSchedule = (personId: string, on?: string) => api.get<ScheduleView>(`/api/people/${enc(personId)}/schedule`, { on });

@@ -2,6 +2,12 @@ import type { fieldworkId } from './fieldwork.id';
 
 /** English texts of the fieldwork pages; typed against fieldwork.id.ts. */
 export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
+  // ── navigation ──
+  'fw.nav.posyandu': 'Posyandu',
+  'fw.nav.homeVisits': 'Home visits',
+  'fw.nav.homeVisitsShort': 'Home visits',
+  'fw.nav.due': 'Due list',
+
   // ── recording forms ──
   'fw.sec.measure': 'Weighing and measuring',
   'fw.sec.vitals': 'Blood pressure, glucose, Hb',

@@ -1,5 +1,11 @@
 /** Bahasa Indonesia texts of the fieldwork pages (merged into id.ts). */
 export const fieldworkId = {
+  // ── navigation ──
+  'fw.nav.posyandu': 'Posyandu',
+  'fw.nav.homeVisits': 'Kunjungan rumah',
+  'fw.nav.homeVisitsShort': 'Kunjungan',
+  'fw.nav.due': 'Daftar jatuh tempo',
+
   // ── recording forms ──
   'fw.sec.measure': 'Penimbangan dan pengukuran',
   'fw.sec.vitals': 'Tekanan darah, gula darah, Hb',

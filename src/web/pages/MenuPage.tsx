@@ -2,7 +2,7 @@ import { useAuth, useMe } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { Card, LangSwitch, ListItem, PageHeader } from '../components/ui';
 import { Icon } from '../components/Icon';
-import { adminItems } from '../components/Layout';
+import { adminItems, moreItems } from '../components/Layout';
 import { ROLE_LABEL } from '../../core/access/roles';
 import { displayName } from '../lib/format';
 
@@ -18,7 +18,9 @@ export function MenuPage() {
       <Card>
         <ul className="list menu-list">
           <ListItem to="/account" title={me.displayName} meta={`${label(ROLE_LABEL[me.role])} · ${me.facility?.name ?? displayName(me.place.name)}`} />
-          <ListItem to="/facilities" title={t('nav.facilities')} />
+          {moreItems(me).map((i) => (
+            <ListItem key={i.to} to={i.to} title={t(i.label)} />
+          ))}
         </ul>
       </Card>
       {admin.length > 0 && (
