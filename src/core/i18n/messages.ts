@@ -161,8 +161,8 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   date_too_far: { id: 'Tanggal terlalu jauh ke depan (paling lambat {max}).', en: 'The date is too far ahead (at most {max}).' },
   // Referrals (server/modules/referrals)
   person_unknown: { id: 'Orang ini tidak ditemukan. Cari ulang lalu pilih dari daftar.', en: 'This person was not found. Search again and pick from the list.' },
-  person_not_alive: { id: 'Orang ini tercatat meninggal atau pindah, sehingga tidak dapat dirujuk.', en: 'This person is recorded as deceased or moved away and cannot be referred.' },
-  facility_unknown: { id: 'Fasilitas tidak ditemukan atau tidak aktif. Pilih dari daftar.', en: 'Facility not found or inactive. Pick one from the list.' },
+  referral_person_not_alive: { id: 'Orang ini tercatat meninggal atau pindah, sehingga tidak dapat dirujuk.', en: 'This person is recorded as deceased or moved away and cannot be referred.' },
+  referral_facility_unknown: { id: 'Fasilitas tidak ditemukan atau tidak aktif. Pilih dari daftar.', en: 'Facility not found or inactive. Pick one from the list.' },
   referral_from_not_yours: { id: 'Rujukan dikirim dari fasilitas tempat Anda bertugas.', en: 'A referral is sent from the facility you work at.' },
   referral_facility_type: { id: 'Dinas Kesehatan tidak mengirim atau menerima rujukan pasien. Pilih Posyandu, Pustu, Puskesmas, klinik atau rumah sakit.', en: 'The health office does not send or receive patient referrals. Pick a Posyandu, Pustu, Puskesmas, clinic or hospital.' },
   referral_same_facility: { id: 'Fasilitas tujuan sama dengan fasilitas pengirim. Pilih fasilitas lain.', en: 'The target is the sending facility. Pick another facility.' },

@@ -15,6 +15,7 @@ import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
+import { registerRecordRoutes } from '../modules/record/record.routes';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerVisitRoutes } from '../modules/records/visits.routes';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerProtocolRoutes(app, database);
   registerVisitRoutes(app, database, config.timeZone);
   registerReferralRoutes(app, database, config.timeZone);
+  registerRecordRoutes(app, database, config.timeZone);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 

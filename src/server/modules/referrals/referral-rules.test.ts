@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FACILITY_TYPES, type FacilityType } from '../../../core/facilities/types';
 import { checkTarget, DEFAULT_REFERRAL_SETTINGS, dueByFor, isOverdue, REFERRAL_LEVEL, TRANSITIONS } from './referral-rules';
 
-const f = (type: FacilityType, id = type) => ({ id, type });
+const f = (type: FacilityType, id: string = type) => ({ id, type });
 
 describe('referral rules', () => {
   it('allows up and horizontal, refuses down, self and the health office', () => {

@@ -35,7 +35,7 @@ export function registerReferralRoutes(app: FastifyInstance, database: Database,
   /** The user's own facility, or one standing in their scope. */
   async function ownOrInScope(id: string, auth: AuthContext, locale: Locale, field: string) {
     const f = await getFacility(db, id);
-    if (!f) throw errors.validation([{ code: 'facility_unknown', field }], locale);
+    if (!f) throw errors.validation([{ code: 'referral_facility_unknown', field }], locale);
     if (f.id !== auth.user.facilityId && !inScope(auth.scope, f.areaCode)) throw errors.forbidden(locale);
     return f;
   }

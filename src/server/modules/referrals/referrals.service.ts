@@ -52,15 +52,15 @@ export async function createReferral(
   if (!allowed) throw errors.forbidden(ctx.locale, { action: 'denied', entityType: 'referral', entityId: input.id, personId: p.id, areaCode: p.areaCode });
 
   const issues: Issue[] = [];
-  if (p.status !== 'alive') issues.push({ code: 'person_not_alive', field: 'personId' });
+  if (p.status !== 'alive') issues.push({ code: 'referral_person_not_alive', field: 'personId' });
   const from = await loadFacility(ctx, input.fromFacilityId);
   const to = await loadFacility(ctx, input.toFacilityId);
-  if (!from) issues.push({ code: 'facility_unknown', field: 'fromFacilityId' });
+  if (!from) issues.push({ code: 'referral_facility_unknown', field: 'fromFacilityId' });
   // A kader refers from their own Posyandu; others from their facility or one standing in their scope.
   else if (from.id !== ctx.auth.user.facilityId && (ctx.auth.user.role === 'kader' || !inScope(ctx.auth.scope, from.areaCode))) {
     issues.push({ code: 'referral_from_not_yours', field: 'fromFacilityId' });
   }
-  if (!to) issues.push({ code: 'facility_unknown', field: 'toFacilityId' });
+  if (!to) issues.push({ code: 'referral_facility_unknown', field: 'toFacilityId' });
   if (from && to) {
     const check = checkTarget(from, to);
     if (check !== 'ok') issues.push({ code: check, field: check === 'referral_facility_type' ? (from.type === 'dinkes' ? 'fromFacilityId' : 'toFacilityId') : 'toFacilityId' });
