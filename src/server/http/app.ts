@@ -19,6 +19,7 @@ import { registerRecordRoutes } from '../modules/record/record.routes';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerVisitRoutes } from '../modules/records/visits.routes';
+import { registerDueRoutes } from '../modules/due/due.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, database);
   registerProtocolRoutes(app, database);
   registerVisitRoutes(app, database, config.timeZone);
+  registerDueRoutes(app, database, config.timeZone);
   registerReferralRoutes(app, database, config.timeZone);
   registerRecordRoutes(app, database, config.timeZone);
 

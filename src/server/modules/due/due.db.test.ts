@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../../core/protocol/version';
+import { personFactsFromEvents, scheduleEventsOf } from '../../../core/records/facts';
+import { storedScheduleOptions } from '../../../core/records/stored';
+import { computeSchedule } from '../../../core/schedule/engine';
+import { addDays, parts, todayIn } from '../../../core/time/dates';
+import { sql } from 'drizzle-orm';
+import { CODES, createTestApp, type Client, type TestApp } from '../../testing/test-app';
+import { testEngine } from '../../testing/test-db';
+import { seedFieldwork, type FieldworkFixture } from '../records/fieldwork.testing';
+import { personRecordEvents } from '../records/records.repo';
+import { statusSql } from './status-sql';
+import { storedStatusOn, type StoredItem } from '../../../core/records/stored';
+import { rows } from '../../db/sql';
+
+const today = todayIn('Asia/Jakarta');
+type DueBody = { on: string; total: number; people: Array<{ person: { id: string; name: string; ageLabel: string; headName: string | null }; stages: string[]; items: Array<{ key: string; item: string; status: string; label: string }> }> };
+
+describe(`due lists (${testEngine})`, () => {
+  let t: TestApp;
+  let fx: FieldworkFixture;
+  let petugas: Client;
+  beforeAll(async () => {
+    t = await createTestApp();
+    fx = await seedFieldwork(t, today);
+    petugas = await t.login('petugas');
+  });
+  afterAll(async () => t?.close());
+
+  /** Everyone of the area with a due or overdue entry, by a fresh engine run per person. */
+  async function expectedDue(on: string): Promise<Map<string, string[]>> {
+    const people = await t.database.query<{ id: string; sex: 'M' | 'F'; birth_date: string }>(
+      `select id, sex, birth_date from person where status = 'alive' and (area_code = $1 or area_code like $2)`, [CODES.tongaunaRw1, `${CODES.tongaunaRw1}.%`]);
+    const out = new Map<string, string[]>();
+    for (const p of people) {
+      const events = await personRecordEvents(t.database.db, p.id);
+      const facts = personFactsFromEvents({ sex: p.sex, birthDate: p.birth_date }, events);
+      const s = computeSchedule({ person: facts, events: scheduleEventsOf(events), on, options: storedScheduleOptions(on) });
+      const keys = s.entries.filter((e) => e.status === 'due' || e.status === 'overdue').map((e) => e.key).sort();
+      if (keys.length) out.set(p.id, keys);
+    }
+    return out;
+  }
+
+  it('for the Posyandu today: exactly the people with open windows, with the hand-checked items', async () => {
+    const r = await fx.kader.get(`/api/due?facility=${fx.posyandu}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json() as DueBody;
+    const expected = await expectedDue(today);
+    expect(new Set(body.people.map((p) => p.person.id))).toEqual(new Set(expected.keys()));
+    expect(body.total).toBe(expected.size);
+    for (const p of body.people) expect(p.items.map((i) => i.key).sort(), p.person.name).toEqual(expected.get(p.person.id));
+    const by = (id: string) => body.people.find((p) => p.person.id === id)!;
+    const { year, month } = parts(today);
+    expect(by(fx.people.pregnant).items.find((i) => i.key === `anc.k4@${fx.pregnancyId}`)).toMatchObject({ status: 'due', label: 'Kunjungan ANC K4' });
+    expect(by(fx.people.pregnant).stages).toContain('hamil');
+    expect(by(fx.people.baby).items.find((i) => i.item === 'imm.dpt-hb-hib-2')?.status).toBe('due');
+    expect(by(fx.people.stunted).items.find((i) => i.key === `growth.weighing@${year}-${String(month).padStart(2, '0')}`)?.status).toBe('due');
+    expect(by(fx.people.elder).items.find((i) => i.key === `elderly.skilas@${year}`)?.status).toBe('due');
+    expect(by(fx.people.elder).stages).toContain('lansia');
+    expect(by(fx.people.baby).person).toMatchObject({ ageLabel: '3 bln', headName: 'Nurhayati Lasanudin' });
+    // Ordered by household, then age.
+    const lasanudin = body.people.filter((p) => [fx.people.pregnant, fx.people.baby, fx.people.stunted, fx.people.elder].includes(p.person.id)).map((p) => p.person.id);
+    expect(lasanudin).toEqual([fx.people.elder, fx.people.pregnant, fx.people.stunted, fx.people.baby]);
+  });
+
+  it('filters by stage, programme and item, and pages', async () => {
+    const hamil = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&stage=hamil`)).json() as DueBody;
+    expect(hamil.people.map((p) => p.person.id)).toEqual([fx.people.pregnant]);
+    const imm = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&programme=immunization`)).json() as DueBody;
+    expect(imm.people.every((p) => p.items.every((i) => i.item.startsWith('imm.')))).toBe(true);
+    expect(imm.people.map((p) => p.person.id)).toContain(fx.people.baby);
+    const skilas = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&item=elderly.skilas`)).json() as DueBody;
+    expect(skilas.people.map((p) => p.person.id)).toEqual([fx.people.elder]);
+    const all = (await fx.kader.get(`/api/due?facility=${fx.posyandu}`)).json() as DueBody;
+    const p1 = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&pageSize=2&page=1`)).json() as DueBody;
+    const p2 = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&pageSize=2&page=2`)).json() as DueBody;
+    expect(p1.total).toBe(all.total);
+    expect([...p1.people, ...p2.people].map((p) => p.person.id)).toEqual(all.people.slice(0, 4).map((p) => p.person.id));
+  });
+
+  it('a date ahead: due lists for a later session day follow the engine on that day', async () => {
+    const on = addDays(today, 45);
+    const body = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&on=${on}`)).json() as DueBody;
+    const expected = await expectedDue(on);
+    expect(new Set(body.people.map((p) => p.person.id))).toEqual(new Set(expected.keys()));
+    for (const p of body.people) expect(p.items.map((i) => i.key).sort(), p.person.name).toEqual(expected.get(p.person.id));
+  });
+
+  it('refreshes stale schedules first: a settings change, an old protocol version, a passed horizon', async () => {
+    await t.database.query(`update person_schedule_state set protocol_version = 'old', horizon_until = computed_on where person_id = $1`, [fx.people.elder]);
+    await t.database.query(`delete from person_schedule_state where person_id = $1`, [fx.people.baby]);
+    await t.database.query(`delete from person_schedule_item where person_id = $1`, [fx.people.baby]);
+    const r = (await fx.kader.get(`/api/due?facility=${fx.posyandu}`)).json() as DueBody;
+    expect(r.people.map((p) => p.person.id)).toContain(fx.people.baby);
+    const [st] = await t.database.query<{ protocol_version: string }>('select protocol_version from person_schedule_state where person_id = $1', [fx.people.elder]);
+    expect(st!.protocol_version).toBe(PROTOCOL_VERSION);
+    // JE becomes endemic in Konawe: every stored schedule there is stale and the baby's JE dose appears as upcoming.
+    const dinkes = await t.login('dinkes');
+    expect((await dinkes.put('/api/protocol/settings?kab=74.02', { settings: { immunization: { jeEndemic: true } } })).statusCode).toBeLessThan(300);
+    const up = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&status=upcoming&item=imm.je`)).json() as DueBody;
+    expect(up.people.map((p) => p.person.id)).toContain(fx.people.baby);
+  });
+
+  it('scope: a kader of another Posyandu gets 403 (audited); Puskesmas staff see the whole kelurahan', async () => {
+    const kader = await t.login('kader');
+    const r = await kader.get(`/api/due?facility=${fx.posyandu}`);
+    expect(r.statusCode).toBe(403);
+    const [a] = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'denied' and entity_type = 'facility' and entity_id = $1`, [fx.posyandu]);
+    expect(a!.n).toBe(1);
+    const wide = (await petugas.get(`/api/due?area=${CODES.tongauna}&pageSize=200`)).json() as DueBody;
+    expect(wide.people.map((p) => p.person.id)).toContain(fx.people.pregnant);
+  });
+
+  it('the SQL status of stored items equals storedStatusOn on many days', async () => {
+    const items = await t.database.query<{ person_id: string; key: string; item: string; programme: string; earliest: string; due: string; latest: string; state: StoredItem['state']; done_on: string | null; done_event_id: string | null; dose: number | null; period: string | null }>('select * from person_schedule_item');
+    expect(items.length).toBeGreaterThan(50);
+    for (const d of [-400, -30, -1, 0, 1, 15, 60, 200]) {
+      const on = addDays(today, d);
+      for (const status of ['due', 'overdue', 'missed', 'upcoming', 'done', 'not_applicable'] as const) {
+        const got = (await rows<{ k: string }>(t.database.db, sql`select i.person_id || '/' || i.key as k from person_schedule_item i where ${statusSql([status], on)}`)).map((x) => x.k).sort();
+        const want = items.filter((i) => storedStatusOn({ key: i.key, item: i.item, programme: i.programme, earliest: i.earliest, due: i.due, latest: i.latest, state: i.state, doneEventId: i.done_event_id, doneOn: i.done_on, dose: i.dose, period: i.period }, on) === status)
+          .map((i) => `${i.person_id}/${i.key}`).sort();
+        expect(got, `${status} on ${on}`).toEqual(want);
+      }
+    }
+  });
+});

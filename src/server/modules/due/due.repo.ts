@@ -1,0 +1,164 @@
+/**
+ * Due lists from the stored schedules (docs/fieldwork-api.md "Due lists"):
+ * the people of some areas with items in the asked statuses on a day, one
+ * page at a time, ordered by household then age. Reads windows only; the
+ * caller refreshes stale schedules first (records/schedule-store.ts).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { rtRwOf } from '../../../core/areas/codes';
+import type { Locale } from '../../../core/i18n/messages';
+import type { ProtocolSettings } from '../../../core/protocol/settings';
+import type { StageId } from '../../../core/protocol/types';
+import { stagesOn, type StageSpan } from '../../../core/records/stages';
+import { storedStatusOn, type StoredItem } from '../../../core/records/stored';
+import type { ScheduleStatus } from '../../../core/schedule/status';
+import { ageInDays, completedMonths, completedYears, type IsoDate } from '../../../core/time/dates';
+import { rows, type DbOrTx } from '../../db/sql';
+import type { PersonSummary } from '../people/people.repo';
+import { itemLabel } from '../records/schedule-view';
+import { statusSql } from './status-sql';
+
+export const DUE_STATUSES = ['due', 'overdue', 'missed', 'upcoming'] as const satisfies readonly ScheduleStatus[];
+
+export interface DueItem {
+  key: string;
+  item: string;
+  label: string;
+  programme: string;
+  status: ScheduleStatus;
+  window: { earliest: IsoDate; due: IsoDate; latest: IsoDate };
+  dose?: number;
+  period?: string;
+}
+
+export type DuePersonSummary = PersonSummary & { ageLabel: string; householdId: string | null; headName: string | null; rt: string | null; rw: string | null };
+
+export interface DuePerson {
+  person: DuePersonSummary;
+  stages: StageId[];
+  items: DueItem[];
+}
+
+export interface DueFilter {
+  /** `person p` condition: area and scope. */
+  where: SQL;
+  on: IsoDate;
+  statuses: readonly ScheduleStatus[];
+  stage?: StageId;
+  programmes?: readonly string[];
+  items?: readonly string[];
+}
+
+/** Area codes (subtrees) as a condition on a column. */
+export function areasSql(codes: readonly string[], column: SQL): SQL {
+  if (codes.includes('ID')) return sql`true`;
+  if (!codes.length) return sql`false`;
+  return sql`(${sql.join(codes.map((c) => sql`(${column} = ${c} or ${column} like ${c + '.%'})`), sql` or `)})`;
+}
+
+/** "34 th", "8 bln", "12 hr" (en: "34 y", "8 mo", "12 d"), as the app writes ages. */
+export function ageLabel(birthDate: IsoDate, on: IsoDate, locale: Locale): string {
+  const months = completedMonths(birthDate, on);
+  if (months >= 24) return `${completedYears(birthDate, on)} ${locale === 'en' ? 'y' : 'th'}`;
+  if (months >= 1) return `${months} ${locale === 'en' ? 'mo' : 'bln'}`;
+  return `${Math.max(0, ageInDays(birthDate, on))} ${locale === 'en' ? 'd' : 'hr'}`;
+}
+
+function hitSql(f: DueFilter): SQL {
+  const conds: SQL[] = [sql`p.status = 'alive'`, f.where, statusSql(f.statuses, f.on)];
+  if (f.programmes?.length) conds.push(sql`i.programme in (${sql.join(f.programmes.map((x) => sql`${x}`), sql`, `)})`);
+  if (f.items?.length) conds.push(sql`i.item in (${sql.join(f.items.map((x) => sql`${x}`), sql`, `)})`);
+  if (f.stage) {
+    conds.push(sql`exists (select 1 from person_schedule_state st, jsonb_array_elements(st.stages) sp
+      where st.person_id = p.id and sp->>'id' = ${f.stage} and sp->>'from' <= ${f.on} and coalesce(sp->>'to', '9999-12-31') >= ${f.on})`);
+  }
+  return sql`select i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period
+    from person p join person_schedule_item i on i.person_id = p.id where ${sql.join(conds, sql` and `)}`;
+}
+
+interface PageRow {
+  id: string;
+  nik: string | null;
+  name: string;
+  sex: 'M' | 'F';
+  birth_date: string;
+  status: string;
+  status_date: string | null;
+  household_id: string | null;
+  relationship: string | null;
+  mother_id: string | null;
+  area_code: string;
+  village_code: string;
+  kab_code: string;
+  village_name: string | null;
+  head_name: string | null;
+  household_area: string | null;
+  stages: StageSpan[] | null;
+  total: number;
+  items: Array<{ key: string; item: string; programme: string; earliest: string; due: string; latest: string; state: StoredItem['state']; done_on: string | null; done_event_id: string | null; dose: number | null; period: string | null }>;
+}
+
+export interface DuePage {
+  total: number;
+  people: DuePerson[];
+}
+
+/**
+ * One page of the due list. `settingsOf` gives the district settings for
+ * item labels (labels can change with a district's KPSP ages).
+ */
+export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings): Promise<DuePage> {
+  const r = await rows<PageRow>(db, sql`
+    with hit as (${hitSql(f)}),
+    ppl as (select distinct person_id from hit),
+    pg as (
+      select p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id,
+             p.area_code, p.village_code, p.kab_code, v.name as village_name, hp.name as head_name, h.area_code as household_area,
+             count(*) over () as total
+      from ppl join person p on p.id = ppl.person_id
+      left join household h on h.id = p.household_id
+      left join person hp on hp.id = h.head_person_id
+      left join area v on v.code = p.village_code
+      order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
+      limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
+    )
+    select pg.*, st.stages,
+      (select json_agg(json_build_object('key', hit.key, 'item', hit.item, 'programme', hit.programme, 'earliest', hit.earliest, 'due', hit.due,
+         'latest', hit.latest, 'state', hit.state, 'done_on', hit.done_on, 'done_event_id', hit.done_event_id, 'dose', hit.dose, 'period', hit.period)
+         order by hit.earliest, hit.key) from hit where hit.person_id = pg.id) as items
+    from pg left join person_schedule_state st on st.person_id = pg.id
+    order by coalesce(pg.household_area, pg.area_code), pg.household_id nulls last, pg.birth_date, pg.id`);
+  const total = r[0] ? Number(r[0].total) : await countDue(db, f);
+  return { total, people: r.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) };
+}
+
+async function countDue(db: DbOrTx, f: DueFilter): Promise<number> {
+  const [c] = await rows<{ n: number }>(db, sql`with hit as (${hitSql(f)}) select count(distinct person_id)::int as n from hit`);
+  return c?.n ?? 0;
+}
+
+function toDuePerson(x: PageRow, on: IsoDate, locale: Locale, settings: ProtocolSettings): DuePerson {
+  const rtrw = rtRwOf(x.household_area ?? x.area_code);
+  const items: DueItem[] = [];
+  for (const i of x.items ?? []) {
+    const stored: StoredItem = {
+      key: i.key, item: i.item, programme: i.programme, earliest: i.earliest, due: i.due, latest: i.latest, state: i.state,
+      doneEventId: i.done_event_id, doneOn: i.done_on, dose: i.dose, period: i.period,
+    };
+    const status = storedStatusOn(stored, on);
+    if (!status) continue;
+    items.push({
+      key: i.key, item: i.item, label: itemLabel(settings, i.item, locale, i.period), programme: i.programme, status,
+      window: { earliest: i.earliest, due: i.due, latest: i.latest }, ...(i.dose !== null ? { dose: i.dose } : {}), ...(i.period !== null ? { period: i.period } : {}),
+    });
+  }
+  return {
+    person: {
+      id: x.id, nik: x.nik, name: x.name, sex: x.sex, birthDate: x.birth_date, status: x.status, statusDate: x.status_date,
+      householdId: x.household_id, relationship: x.relationship, motherId: x.mother_id, areaCode: x.area_code, villageCode: x.village_code,
+      villageName: x.village_name, ageLabel: ageLabel(x.birth_date, on, locale), headName: x.head_name, rt: rtrw.rt, rw: rtrw.rw,
+    },
+    stages: stagesOn(x.stages ?? [], on),
+    items,
+  };
+}

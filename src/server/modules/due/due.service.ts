@@ -1,0 +1,45 @@
+/** A due list, fresh: stale stored schedules of the places are recomputed first, then the page is read. */
+import { sql } from 'drizzle-orm';
+import type { Locale } from '../../../core/i18n/messages';
+import { DEFAULT_SETTINGS, type ProtocolSettings } from '../../../core/protocol/settings';
+import type { StageId } from '../../../core/protocol/types';
+import type { ScheduleStatus } from '../../../core/schedule/status';
+import type { IsoDate } from '../../../core/time/dates';
+import type { Db } from '../../db/client';
+import type { DbOrTx } from '../../db/sql';
+import { rows } from '../../db/sql';
+import { districtSettings } from '../protocol/district-settings';
+import { ensureFresh } from '../records/schedule-store';
+import { areasSql, dueList, type DuePage } from './due.repo';
+
+export interface DueRequest {
+  codes: readonly string[];
+  on: IsoDate;
+  today: IsoDate;
+  statuses: readonly ScheduleStatus[];
+  stage?: StageId;
+  programmes?: readonly string[];
+  items?: readonly string[];
+  page: number;
+  pageSize: number;
+  /** Only these people (a Posyandu attendee). */
+  personIds?: readonly string[];
+}
+
+/** Settings of the districts a list spans, by kab code. */
+export async function settingsLookup(db: DbOrTx, codes: readonly string[]): Promise<(kab: string) => ProtocolSettings> {
+  const kabs = codes.includes('ID')
+    ? (await rows<{ k: string }>(db, sql`select substr(key, 10) as k from setting where key like 'protocol:%'`)).map((r) => r.k)
+    : [...new Set(codes.map((c) => c.slice(0, 5)).filter((k) => k.length === 5))];
+  const m = new Map<string, ProtocolSettings>();
+  for (const k of kabs) m.set(k, await districtSettings(db, k));
+  return (kab) => m.get(kab) ?? DEFAULT_SETTINGS;
+}
+
+export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promise<DuePage & { refreshed: number }> {
+  let where = areasSql(r.codes, sql`p.area_code`);
+  if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
+  const fresh = await ensureFresh(db, where, r.on, r.today);
+  const page = await dueList(db, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, await settingsLookup(db, r.codes));
+  return { ...page, refreshed: fresh.refreshed };
+}
