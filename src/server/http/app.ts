@@ -20,6 +20,7 @@ import { registerReferralRoutes } from '../modules/referrals/referrals.routes';
 import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerVisitRoutes } from '../modules/records/visits.routes';
 import { registerDueRoutes } from '../modules/due/due.routes';
+import { registerPosyanduRoutes } from '../modules/posyandu/posyandu.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerProtocolRoutes(app, database);
   registerVisitRoutes(app, database, config.timeZone);
   registerDueRoutes(app, database, config.timeZone);
+  registerPosyanduRoutes(app, database, config.timeZone);
   registerReferralRoutes(app, database, config.timeZone);
   registerRecordRoutes(app, database, config.timeZone);
 
