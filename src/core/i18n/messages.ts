@@ -174,6 +174,9 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   referral_conflict: { id: 'Rujukan dengan kode yang sama sudah ada dengan isi berbeda. Muat ulang halaman lalu periksa rujukan yang tersimpan.', en: 'A referral with this id already exists with other content. Reload and check the stored referral.' },
   referral_status: { id: 'Rujukan ini sudah berstatus {status}; langkah ini tidak dapat dilakukan lagi. Muat ulang halaman.', en: 'This referral is already {status}; this step is no longer possible. Reload the page.' },
   referral_due_order: { id: 'Batas hari harus urut: gawat darurat ≤ segera ≤ biasa.', en: 'Due days must be ordered: emergency ≤ urgent ≤ routine.' },
+  // Kohort registers (server/modules/kohort)
+  kohort_month_format: { id: 'Bulan ditulis TTTT-BB, misalnya 2025-08.', en: 'Write the month as YYYY-MM, e.g. 2025-08.' },
+  kohort_month_future: { id: 'Bulan ini belum dimulai. Pilih bulan berjalan atau sebelumnya.', en: 'This month has not started. Pick the current or an earlier month.' },
 };
 
 export function message(issue: Issue, locale: Locale = 'id'): string {

@@ -154,13 +154,8 @@ function measuringDays(events: readonly ReadEvent[]): Map<IsoDate, DayMeasures> 
   return days;
 }
 
-export function growthView(
-  person: { sex: Sex; birthDate: IsoDate },
-  events: readonly ReadEvent[],
-  on: IsoDate,
-  refs: GrowthReferences,
-  monitoring: GrowthMonitoringSettings = DEFAULT_GROWTH_MONITORING,
-): GrowthView {
+/** Each measuring day (to 19 years) with WHO z-scores, Permenkes categories and WHO flags. */
+export function growthPoints(person: { sex: Sex; birthDate: IsoDate }, events: readonly ReadEvent[], refs: GrowthReferences): GrowthPoint[] {
   const lastDay = Math.round(WHO2007_TO_MONTHS * DAYS_PER_MONTH);
   const points: GrowthPoint[] = [];
   const byDay = [...measuringDays(events)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -181,7 +176,31 @@ export function growthView(
       approximate: r.approximate,
     });
   }
+  return points;
+}
 
+/** KMS judgements of the monthly weighings under 5 years (the last weighing of a calendar month counts). */
+export function weighingViews(
+  person: { birthDate: IsoDate }, events: readonly ReadEvent[], monitoring: GrowthMonitoringSettings = DEFAULT_GROWTH_MONITORING,
+): WeighingView[] {
+  const days = [...measuringDays(events)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const underFive = (d: IsoDate) => completedMonths(person.birthDate, d) < WEIGHING_BEFORE_MONTHS;
+  return judgeWeighings(
+    person.birthDate,
+    days.filter(([d, m]) => m.weight !== null && d >= person.birthDate && underFive(d)).map(([date, m]) => ({ date, weightKg: m.weight! })),
+    monitoring,
+  ).map((o) => ({ date: o.date, weight: o.weightKg, ageMonths: o.ageMonths, outcome: o.code, gainG: o.gainGrams, minGainG: o.kbmGrams }));
+}
+
+export function growthView(
+  person: { sex: Sex; birthDate: IsoDate },
+  events: readonly ReadEvent[],
+  on: IsoDate,
+  refs: GrowthReferences,
+  monitoring: GrowthMonitoringSettings = DEFAULT_GROWTH_MONITORING,
+): GrowthView {
+  const lastDay = Math.round(WHO2007_TO_MONTHS * DAYS_PER_MONTH);
+  const points = growthPoints(person, events, refs);
   const ageNow = Math.max(0, ageInDays(person.birthDate, on));
   const latest = Math.max(ageNow, ...points.map((p) => p.ageDays));
   const curvesTo = Math.min(lastDay, Math.round(latest + CURVE_MARGIN_MONTHS * DAYS_PER_MONTH));
@@ -196,15 +215,7 @@ export function growthView(
       wfh: lengthCurve(refs, person.sex, 'wfhanthro', WFH_RANGE_CM, standing),
       hc: ageCurve(refs, person.sex, Math.min(curvesTo, WHO2006_LAST_DAY), 'hcanthro', null),
     };
-
-  const underFive = (d: IsoDate) => completedMonths(person.birthDate, d) < WEIGHING_BEFORE_MONTHS;
-  const weighings = judgeWeighings(
-    person.birthDate,
-    byDay.filter(([d, m]) => m.weight !== null && d >= person.birthDate && underFive(d)).map(([date, m]) => ({ date, weightKg: m.weight! })),
-    monitoring,
-  ).map((o) => ({ date: o.date, weight: o.weightKg, ageMonths: o.ageMonths, outcome: o.code, gainG: o.gainGrams, minGainG: o.kbmGrams }));
-
   const tablesUsed: GrowthTableName[] = ['weianthro', 'lenanthro', 'wflanthro', 'wfhanthro', 'hcanthro'];
   const approximate = points.some((p) => p.approximate) || (curves.wfa.length > 0 && tablesUsed.some((t) => refs.availability(t) === 'approximate'));
-  return { sex: person.sex, points, curves, approximate, weighings };
+  return { sex: person.sex, points, curves, approximate, weighings: weighingViews(person, events, monitoring) };
 }

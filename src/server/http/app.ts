@@ -13,6 +13,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerFacilityRoutes } from '../modules/facilities/facilities.routes';
 import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
+import { registerKohortRoutes } from '../modules/kohort/kohort.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
 import { registerRecordRoutes } from '../modules/record/record.routes';
@@ -21,6 +22,7 @@ import { registerUserRoutes } from '../modules/users/users.routes';
 import { registerVisitRoutes } from '../modules/records/visits.routes';
 import { registerDueRoutes } from '../modules/due/due.routes';
 import { registerPosyanduRoutes } from '../modules/posyandu/posyandu.routes';
+import { registerHomeVisitRoutes } from '../modules/home-visits/home-visits.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -102,8 +104,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerVisitRoutes(app, database, config.timeZone);
   registerDueRoutes(app, database, config.timeZone);
   registerPosyanduRoutes(app, database, config.timeZone);
+  registerHomeVisitRoutes(app, database, config.timeZone);
   registerReferralRoutes(app, database, config.timeZone);
   registerRecordRoutes(app, database, config.timeZone);
+  registerKohortRoutes(app, database, config.timeZone);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 
