@@ -40,6 +40,7 @@ const HomeVisitHouseholdPage = lazy(() => import('./pages/fieldwork/HomeVisitHou
 const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })));
 const ReferralNewPage = lazy(() => import('./pages/referrals/ReferralNewPage').then((m) => ({ default: m.ReferralNewPage })));
 const ReferralPage = lazy(() => import('./pages/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
+const PersonRecordPage = lazy(() => import('./pages/record/PersonRecordPage').then((m) => ({ default: m.PersonRecordPage })));
 const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -115,6 +116,7 @@ export function App() {
                 <Route path="referrals" element={<ReferralsPage />} />
                 <Route path="referrals/new" element={<ReferralNewPage />} />
                 <Route path="referrals/:id" element={<ReferralPage />} />
+                <Route path="people/:id/record" element={<PersonRecordPage />} />
                 <Route path="protocol" element={<ProtocolPage />} />
                 <Route path="people/:id/visit" element={<RecordVisitPage />} />
                 <Route path="posyandu" element={<PosyanduPage />} />

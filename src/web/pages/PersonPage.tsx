@@ -19,6 +19,7 @@ import { rtRwOf, villageOf } from '../../core/areas/codes';
 import { PERSON_STATUSES, PERSON_STATUS_LABEL, RELATIONSHIP_LABEL } from '../../core/people/household';
 import { todayIn } from '../../core/time/dates';
 import { message } from '../../core/i18n/messages';
+import { RecordLinks } from './record/RecordLinks';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -122,6 +123,8 @@ function PersonView({ detail, onChange, reload }: { detail: PersonDetail; onChan
           {p.status === 'deceased' ? t('person.deceasedOn', { date: date(p.statusDate) }) : t('person.movedOn', { date: date(p.statusDate) })}
         </Alert>
       )}
+
+      <RecordLinks person={p} />
 
       <div className="grid-2">
         <Card title={t('person.identity')}>
