@@ -325,6 +325,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
 
   'fw.recordVisit': 'Record a visit',
   'fw.dueNowTitle': 'To be served',
+  'fw.missedCount': 'Missed: {n} services (can no longer be given)',
   'fw.nothingDue': 'Nothing is due.',
   'fw.scheduleUnavailable': 'The service schedule could not be loaded.',
   'fw.notAlive': 'This person is recorded as deceased or moved away.',

@@ -323,6 +323,7 @@ export const fieldworkId = {
 
   'fw.recordVisit': 'Catat kunjungan',
   'fw.dueNowTitle': 'Yang perlu dilayani',
+  'fw.missedCount': 'Terlewat: {n} layanan (tidak dapat diberikan lagi)',
   'fw.nothingDue': 'Tidak ada layanan yang jatuh tempo.',
   'fw.scheduleUnavailable': 'Jadwal layanan belum dapat dimuat.',
   'fw.notAlive': 'Orang ini tercatat meninggal atau pindah.',

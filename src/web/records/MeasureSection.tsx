@@ -72,6 +72,7 @@ export function MeasureSection({ draft, update, err, warn, offers, person, on, p
           <RadioGroupField
             label={t('fw.position')}
             name="measure.position"
+            required
             value={position}
             onValue={(v) => set('position', v)}
             options={[

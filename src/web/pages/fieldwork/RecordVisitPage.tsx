@@ -110,7 +110,7 @@ function RecordVisit({ detail }: { detail: PersonDetail }) {
         </SavedVisit>
       )}
 
-      <Card title={t('fw.dueNowTitle')} count={open.length}>
+      <Card title={t('fw.dueNowTitle')} count={open.filter((e) => ACTIONABLE.includes(e.status)).length}>
         {schedule?.pregnancy && <PregnancyLine pregnancy={schedule.pregnancy} />}
         {sched.error ? (
           <Alert tone="warning">

@@ -1,4 +1,5 @@
 /** Pieces the field-work pages share: due items, stage badges, the "saved" card, place defaults. */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import type { Me } from '../../api/types';
@@ -31,15 +32,34 @@ export function StatusPill({ status }: { status: ScheduleStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{label(STATUS_LABELS[status])}</Badge>;
 }
 
-/** Due, overdue and missed items, most urgent first, with the date that matters. */
+/**
+ * Due and overdue items, most urgent first, with the date that matters;
+ * missed ones (their window closed) folded underneath, for the record.
+ */
 export function DueItemsList({ items, testId, empty }: { items: (DueItem | ScheduleEntryView)[]; testId?: string; empty?: string }) {
-  const { t, date } = useI18n();
+  const { t } = useI18n();
   const order: ScheduleStatus[] = ['overdue', 'due', 'missed', 'upcoming', 'done', 'not_applicable'];
   const sorted = [...items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.window.due.localeCompare(b.window.due));
-  if (sorted.length === 0) return <p className="muted small" data-testid={testId}>{empty ?? t('fw.nothingDue')}</p>;
+  const open = sorted.filter((i) => i.status !== 'missed');
+  const missed = sorted.filter((i) => i.status === 'missed');
   return (
-    <ul className="fw-due-items" data-testid={testId}>
-      {sorted.map((i) => (
+    <div data-testid={testId}>
+      {open.length === 0 ? <p className="muted small">{empty ?? t('fw.nothingDue')}</p> : <DueRows items={open} />}
+      {missed.length > 0 && (
+        <details className="fw-due-more">
+          <summary>{t('fw.missedCount', { n: missed.length })}</summary>
+          <DueRows items={missed} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function DueRows({ items }: { items: (DueItem | ScheduleEntryView)[] }) {
+  const { t, date } = useI18n();
+  return (
+    <ul className="fw-due-items">
+      {items.map((i) => (
         <li key={i.key} className={`fw-due-item fw-due-${i.status}`}>
           <span className="fw-due-label">{i.label}</span>
           <span className="fw-due-meta">
@@ -59,7 +79,7 @@ export function DueItemsList({ items, testId, empty }: { items: (DueItem | Sched
 }
 
 /** What was just saved: each event with its value, the warnings confirmed, and what next. */
-export function SavedVisit({ result, personId, onAgain, children }: { result: VisitResult; personId: string; onAgain?: () => void; children?: React.ReactNode }) {
+export function SavedVisit({ result, personId, onAgain, children }: { result: VisitResult; personId: string; onAgain?: () => void; children?: ReactNode }) {
   const { t, number, label } = useI18n();
   const events = result.events as RecordedEvent[];
   const dup = result.results.filter((r) => r.status === 'duplicate').length;
