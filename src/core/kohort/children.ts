@@ -25,15 +25,20 @@ const stageBound = (id: StageId) => AGE_STAGES.find((s) => s.id === id)!;
 const BAYI = stageBound('bayi');
 const BALITA = stageBound('balita');
 
-/** In the bayi stage on some day of the month. */
-export function isBayi(person: KohortPerson, monthStart: IsoDate, on: IsoDate): boolean {
-  return person.birthDate <= on && isoFromDay(addOffset(dayFromIso(person.birthDate), BAYI.to!)) > monthStart;
+/**
+ * Kohort bayi: born by the register date and under 12 months at the month's
+ * end (0–11 months). A baby turning 12 months during the month is already on
+ * the kohort balita that month — one register per child and month, so the
+ * SKDN counts of the two registers never hold the same child twice.
+ */
+export function isBayi(person: KohortPerson, monthEnd: IsoDate, on: IsoDate): boolean {
+  return person.birthDate <= on && isoFromDay(addOffset(dayFromIso(person.birthDate), BAYI.to!)) > monthEnd;
 }
 
-/** A balita past the bayi stage on some day of the month (12–59 months). */
-export function isBalitaNotBayi(person: KohortPerson, monthStart: IsoDate, on: IsoDate): boolean {
+/** Kohort anak balita: 12–59 completed months at the month's end. */
+export function isBalitaNotBayi(person: KohortPerson, monthEnd: IsoDate, on: IsoDate): boolean {
   const birth = dayFromIso(person.birthDate);
-  return isoFromDay(addOffset(birth, BAYI.to!)) <= on && isoFromDay(addOffset(birth, BALITA.to!)) > monthStart;
+  return person.birthDate <= on && isoFromDay(addOffset(birth, BAYI.to!)) <= monthEnd && isoFromDay(addOffset(birth, BALITA.to!)) > monthEnd;
 }
 
 /** The gate of an item (JE only in endemic districts) read from the settings. */
@@ -154,11 +159,12 @@ export function bayiRow(p: Prepared, on: IsoDate, settings: ProtocolSettings, re
   return { row: { personId: p.person.id, cells }, approximate };
 }
 
-export function balitaRow(p: Prepared, on: IsoDate, settings: ProtocolSettings, refs: GrowthReferences): { row: KohortRow; approximate: boolean } {
+export function balitaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate, settings: ProtocolSettings, refs: GrowthReferences): { row: KohortRow; approximate: boolean } {
   const [year, month] = [Number(on.slice(0, 4)), Number(on.slice(5, 7))];
   const entries = entriesOf(p, on, p.person.birthDate, settings);
   const { cells, approximate } = childCells(p, year, month, refs);
-  cells.umur_bulan = completedMonths(p.person.birthDate, on);
+  // The age that put the child on this register: at the month's end.
+  cells.umur_bulan = completedMonths(p.person.birthDate, monthEnd);
   cells.vit_a_feb = doneDate(entries, (e) => e.item === 'growth.vitamin-a' && e.period === `${year}-02`);
   cells.vit_a_agu = doneDate(entries, (e) => e.item === 'growth.vitamin-a' && e.period === `${year}-08`);
   cells.obat_cacing = doneDate(entries, (e) => e.item === 'growth.deworming' && e.period?.startsWith(String(year)) === true);

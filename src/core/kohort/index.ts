@@ -11,7 +11,7 @@ import { addYears, daysInMonth, type IsoDate } from '../time/dates';
 import { balitaColumns, balitaRow, bayiColumns, bayiRow, isBalitaNotBayi, isBayi } from './children';
 import { ibuColumns, ibuRows } from './ibu';
 import { isLansia, lansiaColumns, lansiaRow } from './lansia';
-import { addressOf, prepare } from './prepare';
+import { prepare } from './prepare';
 import type { KohortColumn, KohortKind, KohortPerson, KohortPersonInput, KohortRegister, KohortRow } from './types';
 
 export * from './types';
@@ -24,12 +24,16 @@ export function isKohortMonth(s: unknown): s is string {
   return typeof s === 'string' && MONTH.test(s);
 }
 
-/** First day of the month and the register date: its last day, or `today` while the month runs. */
-export function kohortDates(month: string, today: IsoDate): { monthStart: IsoDate; on: IsoDate } {
+/**
+ * First and last day of the month, and the register date: its last day, or
+ * `today` while the month runs (events are read up to it). Membership by age
+ * is decided at the month's end, so each child is on one register a month.
+ */
+export function kohortDates(month: string, today: IsoDate): { monthStart: IsoDate; monthEnd: IsoDate; on: IsoDate } {
   const [, y, m] = MONTH.exec(month)!;
   const monthStart = `${y}-${m}-01`;
   const monthEnd = `${y}-${m}-${String(daysInMonth(Number(y), Number(m))).padStart(2, '0')}`;
-  return { monthStart, on: monthEnd < today ? monthEnd : today };
+  return { monthStart, monthEnd, on: monthEnd < today ? monthEnd : today };
 }
 
 export function kohortColumns(kind: KohortKind, on: IsoDate, settings: ProtocolSettings): KohortColumn[] {
@@ -57,12 +61,16 @@ export function candidateBounds(kind: KohortKind, monthStart: IsoDate, on: IsoDa
   }
 }
 
-function isMember(kind: Exclude<KohortKind, 'ibu'>, p: KohortPerson, monthStart: IsoDate, on: IsoDate): boolean {
-  // People who died or moved away before the month are no longer on the register.
-  if (p.status !== 'alive' && (p.statusDate === null || p.statusDate < monthStart)) return false;
-  if (kind === 'bayi') return isBayi(p, monthStart, on);
-  if (kind === 'balita') return isBalitaNotBayi(p, monthStart, on);
-  return isLansia(p, on);
+function isMember(kind: Exclude<KohortKind, 'ibu'>, p: KohortPerson, monthStart: IsoDate, monthEnd: IsoDate, on: IsoDate): boolean {
+  if (!onRegisterInMonth(p, monthStart)) return false;
+  if (kind === 'bayi') return isBayi(p, monthEnd, on);
+  if (kind === 'balita') return isBalitaNotBayi(p, monthEnd, on);
+  return isLansia(p, monthEnd, on);
+}
+
+/** People who died or moved away before the month are no longer on any register; during it they stay, with a note. */
+function onRegisterInMonth(p: KohortPerson, monthStart: IsoDate): boolean {
+  return p.status === 'alive' || (p.statusDate !== null && p.statusDate >= monthStart);
 }
 
 export function kohortRegister(input: {
@@ -74,24 +82,25 @@ export function kohortRegister(input: {
   refs: GrowthReferences;
 }): KohortRegister {
   const { kind, month, settings, refs } = input;
-  const { monthStart, on } = kohortDates(month, input.today);
+  const { monthStart, monthEnd, on } = kohortDates(month, input.today);
   const rows: Array<KohortRow & { sortKey: string }> = [];
   let approximate = false;
   for (const item of input.people) {
     const person = item.person;
     if (kind === 'ibu') {
-      if (person.status !== 'alive' && (person.statusDate === null || person.statusDate < monthStart)) continue;
+      if (!onRegisterInMonth(person, monthStart)) continue;
       const p = prepare(item, on);
       for (const r of ibuRows(p, monthStart, on, settings)) rows.push({ ...r, sortKey: `${r.cells.hpht ?? ''}|${person.name}` });
       continue;
     }
-    if (!isMember(kind, person, monthStart, on)) continue;
+    if (!isMember(kind, person, monthStart, monthEnd, on)) continue;
     const p = prepare(item, on);
-    const key = `${addressOf(person.areaCode) ?? ''}|${person.birthDate}|${person.name}`;
+    // The domicile code sorts as the paper register runs: dusun, then RW, then RT.
+    const key = `${person.areaCode}|${person.birthDate}|${person.name}`;
     if (kind === 'lansia') {
-      rows.push({ ...lansiaRow(p, on), sortKey: key });
+      rows.push({ ...lansiaRow(p, on, monthEnd), sortKey: key });
     } else {
-      const r = kind === 'bayi' ? bayiRow(p, on, settings, refs) : balitaRow(p, on, settings, refs);
+      const r = kind === 'bayi' ? bayiRow(p, on, settings, refs) : balitaRow(p, on, monthEnd, settings, refs);
       approximate ||= r.approximate;
       rows.push({ ...r.row, sortKey: key });
     }

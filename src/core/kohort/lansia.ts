@@ -18,9 +18,9 @@ import type { KohortColumn, KohortPerson, KohortRow } from './types';
 
 const LANSIA = AGE_STAGES.find((s) => s.id === 'lansia')!;
 
-/** In the lansia stage by the register date. */
-export function isLansia(person: KohortPerson, on: IsoDate): boolean {
-  return isoFromDay(addOffset(dayFromIso(person.birthDate), LANSIA.from)) <= on;
+/** Aged 60 or more (AGE_STAGES lansia) by the month's end, as the child registers count age. */
+export function isLansia(person: KohortPerson, monthEnd: IsoDate, on: IsoDate): boolean {
+  return person.birthDate <= on && isoFromDay(addOffset(dayFromIso(person.birthDate), LANSIA.from)) <= monthEnd;
 }
 
 export function lansiaColumns(): KohortColumn[] {
@@ -54,7 +54,7 @@ export function lansiaColumns(): KohortColumn[] {
 
 const GLUCOSE_MEASURE: Record<string, string> = { random: 'GDS', fasting: 'GDP', 'ogtt-2h': 'GD 2 jam PP', hba1c: 'HbA1c' };
 
-export function lansiaRow(p: Prepared, on: IsoDate): KohortRow {
+export function lansiaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate): KohortRow {
   const v = vitalsView(p.person, p.read);
   const heights = p.read.filter((r) => (r.concept === 'height' || r.concept === 'length') && numberOf(r.e.valueNum) !== null);
   const weight = v.weight.at(-1) ?? null;
@@ -72,7 +72,7 @@ export function lansiaRow(p: Prepared, on: IsoDate): KohortRow {
       nik: p.person.nik,
       jk: SEX_LABEL[p.person.sex] ?? p.person.sex,
       tgl_lahir: p.person.birthDate,
-      umur: completedYears(p.person.birthDate, on),
+      umur: completedYears(p.person.birthDate, monthEnd),
       alamat: addressOf(p.person.areaCode),
       bb: weight?.kg ?? null,
       tb: height,

@@ -22,9 +22,11 @@ export interface Prepared {
 }
 
 export function prepare(input: KohortPersonInput, on: IsoDate): Prepared {
-  const facts = personFactsFromEvents(input.person, input.events);
-  // The register shows the month as it was: later events do not exist yet.
-  const active = activeEvents(input.events).filter((e) => e.occurredOn <= on);
+  // The register shows the month as it was: later events (a delivery after the
+  // month, a correction dated later) do not exist yet — for the facts too.
+  const until = input.events.filter((e) => e.occurredOn <= on);
+  const facts = personFactsFromEvents(input.person, until);
+  const active = activeEvents(until);
   return { person: input.person, facts, read: readEvents(active), engine: active.map(eventFromRow) };
 }
 
