@@ -42,7 +42,7 @@ describe(`GET /api/kohort/:kind (${testEngine})`, () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [bidan, kader, kader2, dinkesPontianak] = await Promise.all(['bidan', 'kader', 'kader2', 'dinkes-ptk'].map((u) => t.login(u)));
+    [bidan, kader, kader2, dinkesPontianak] = await Promise.all(['bidan', 'kader', 'kader2', 'dinkes-ptk'].map((u) => t.login(u))) as [Client, Client, Client, Client];
     const mk = (pid: string, name: string, sex: 'M' | 'F', birthDate: string, rw: 1 | 2, motherId: string | null = null) => ({
       id: pid, kabCode: '74.02', name, nameSearch: normalizeName(name), sex, birthDate, motherId,
       householdId: rw === 1 ? t.fx.households.rw1 : t.fx.households.rw2, areaCode: rw === 1 ? CODES.rw1rt1 : CODES.rw2rt1, villageCode: village,
