@@ -115,7 +115,7 @@ export function balitaColumns(month: number, settings: ProtocolSettings): Kohort
   ];
 }
 
-function childCells(p: Prepared, year: number, month: number, refs: GrowthReferences): { cells: Record<string, KohortCell>; approximate: boolean } {
+function childCells(p: Prepared, year: number, month: number, refs: GrowthReferences): { cells: Record<string, KohortCell>; marks: Record<string, string>; approximate: boolean } {
   const cells: Record<string, KohortCell> = {
     nama: p.person.name,
     jk: SEX_LABEL[p.person.sex] ?? p.person.sex,
@@ -139,13 +139,20 @@ function childCells(p: Prepared, year: number, month: number, refs: GrowthRefere
   cells.tb_u = last?.categories.pbu?.id ?? null;
   cells.bb_tb = last?.categories.bbpb?.id ?? null;
   cells.keterangan = statusNote(p.person);
-  return { cells, approximate: points.some((x) => x.approximate) };
+  const marks: Record<string, string> = {};
+  for (const [key, index] of [['bb_u', 'bbu'], ['tb_u', 'pbu'], ['bb_tb', 'bbpb']] as const) {
+    const c = last?.categories[index];
+    if (c) marks[key] = c.code;
+  }
+  return { cells, marks, approximate: points.some((x) => x.approximate) };
 }
+
+const completeness = (complete: boolean) => (complete ? 'complete' : 'incomplete');
 
 export function bayiRow(p: Prepared, on: IsoDate, settings: ProtocolSettings, refs: GrowthReferences): { row: KohortRow; approximate: boolean } {
   const [year, month] = [Number(on.slice(0, 4)), Number(on.slice(5, 7))];
   const entries = entriesOf(p, on, p.person.birthDate, settings);
-  const { cells, approximate } = childCells(p, year, month, refs);
+  const { cells, marks, approximate } = childCells(p, year, month, refs);
   const atBirth = (concept: string) => p.read.find((r) => r.concept === concept && r.e.occurredOn === p.person.birthDate && typeof r.e.valueNum === 'number');
   const bw = atBirth('weight');
   const bl = atBirth('length') ?? atBirth('height');
@@ -154,15 +161,16 @@ export function bayiRow(p: Prepared, on: IsoDate, settings: ProtocolSettings, re
   for (const item of doseItems(['neonatus', 'bayi'], settings)) cells[item.id] = doneDate(entries, (e) => e.item === item.id);
   const cov = immunizationCoverage(p.facts, p.engine, on, settings);
   cells.idl = yesNo(cov.idl.complete, cov.idl.completedOn);
+  marks.idl = completeness(cov.idl.complete);
   for (const k of [1, 2, 3]) cells[`kn${k}`] = doneDate(entries, (e) => e.item === `nn.kn${k}`);
   cells.vit_a = doneDate(entries, (e) => e.item === 'growth.vitamin-a' && e.variant === 'biru');
-  return { row: { personId: p.person.id, cells }, approximate };
+  return { row: { personId: p.person.id, cells, marks }, approximate };
 }
 
 export function balitaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate, settings: ProtocolSettings, refs: GrowthReferences): { row: KohortRow; approximate: boolean } {
   const [year, month] = [Number(on.slice(0, 4)), Number(on.slice(5, 7))];
   const entries = entriesOf(p, on, p.person.birthDate, settings);
-  const { cells, approximate } = childCells(p, year, month, refs);
+  const { cells, marks, approximate } = childCells(p, year, month, refs);
   // The age that put the child on this register: at the month's end.
   cells.umur_bulan = completedMonths(p.person.birthDate, monthEnd);
   cells.vit_a_feb = doneDate(entries, (e) => e.item === 'growth.vitamin-a' && e.period === `${year}-02`);
@@ -171,6 +179,8 @@ export function balitaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate, settings:
   for (const item of doseItems(['baduta'], settings)) cells[item.id] = doneDate(entries, (e) => e.item === item.id);
   const cov = immunizationCoverage(p.facts, p.engine, on, settings);
   cells.idl = yesNo(cov.idl.complete, cov.idl.completedOn);
+  marks.idl = completeness(cov.idl.complete);
   cells.baduta_lengkap = yesNo(cov.baduta.complete, cov.baduta.completedOn);
-  return { row: { personId: p.person.id, cells }, approximate };
+  marks.baduta_lengkap = completeness(cov.baduta.complete);
+  return { row: { personId: p.person.id, cells, marks }, approximate };
 }

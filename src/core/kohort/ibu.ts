@@ -114,6 +114,10 @@ export function ibuRows(p: Prepared, monthStart: IsoDate, on: IsoDate, settings:
         kf1: slot(v.kf, 'KF1'), kf2: slot(v.kf, 'KF2'), kf3: slot(v.kf, 'KF3'), kf4: slot(v.kf, 'KF4'),
         keterangan: statusNote(p.person) ?? STATE[v.state] ?? null,
       },
+      marks: {
+        ...(v.fourT ? { risiko_4t: v.fourT.band } : {}),
+        ...(v.kek ? { kek: v.kek.band } : {}),
+      },
     }];
   });
 }

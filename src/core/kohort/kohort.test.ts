@@ -126,8 +126,9 @@ describe('kohort ibu', () => {
       tgl_persalinan: '2025-03-19', tempat_persalinan: 'Fasilitas kesehatan', penolong: 'Bidan', hasil: 'Lahir hidup',
       kf1: '2025-03-19', kf2: null, keterangan: 'Bersalin/nifas',
     });
-    // LiLA 22.5 cm is under the KEK cut-off of 23.5 cm.
+    // LiLA 22.5 cm is under the KEK cut-off of 23.5 cm; the mark carries the band for colouring.
     expect(String(c.kek)).toMatch(/KEK/);
+    expect(r.rows[0]!.marks.kek).toBe('kek');
     // Delivered at 38 weeks.
     expect(c.usia_kehamilan).toBe(38);
     expect(r.columns.map((x) => x.key).slice(0, 3)).toEqual(['no', 'nama', 'nik']);
@@ -159,6 +160,7 @@ describe('kohort bayi and balita columns', () => {
     // No column for the months after the register's month.
     expect(r.columns.some((x) => x.key === 'bb_05')).toBe(false);
     expect(r.columns.find((x) => x.key === 'bb_04')!.label).toBe('BB Apr (kg)');
+    expect(r.rows[0]!.marks).toMatchObject({ idl: 'incomplete' });
   });
 
   it('balita: vitamin A in February and August of the register year, absent weighing as empty', () => {
@@ -192,10 +194,12 @@ describe('kohort lansia columns', () => {
     ])]);
     const c = r.rows[0]!.cells;
     expect(c).toMatchObject({
+      // Fasting 130 mg/dL is in the diabetes class (≥ 126); IMT 23.4 is overweight by the core's cut-offs.
       umur: 75, jk: 'L', td: '150/95', tgl_td: '2025-05-10', gula: 130, gula_jenis: 'GDP (laboratorium)', bb: 60, tb: 160, imt: 23.4,
       tgl_skilas: '2025-05-10', skilas: 'Ada penurunan', adl_skor: 20, adl: 'Mandiri',
     });
     expect(String(c.td_kelas)).toMatch(/[Hh]ipertensi/);
+    expect(r.rows[0]!.marks).toEqual({ imt_kelas: 'overweight', td_kelas: 'ht-1', gula_kelas: 'diabetes', skilas: 'positive', adl: 'independent' });
     expect(c.gula_kelas).not.toBeNull();
   });
 });

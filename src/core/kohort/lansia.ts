@@ -54,6 +54,12 @@ export function lansiaColumns(): KohortColumn[] {
 
 const GLUCOSE_MEASURE: Record<string, string> = { random: 'GDS', fasting: 'GDP', 'ogtt-2h': 'GD 2 jam PP', hba1c: 'HbA1c' };
 
+function definedMarks(m: Record<string, string | null | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
 export function lansiaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate): KohortRow {
   const v = vitalsView(p.person, p.read);
   const heights = p.read.filter((r) => (r.concept === 'height' || r.concept === 'length') && numberOf(r.e.valueNum) !== null);
@@ -92,6 +98,13 @@ export function lansiaRow(p: Prepared, on: IsoDate, monthEnd: IsoDate): KohortRo
       adl: adl?.result?.id ?? null,
       keterangan: statusNote(p.person),
     },
+    marks: definedMarks({
+      imt_kelas: imt?.ok ? imt.result.band : null,
+      td_kelas: bp?.class?.band ?? null,
+      gula_kelas: glucose?.class?.band ?? null,
+      skilas: skilas?.band ?? null,
+      adl: adl?.band ?? null,
+    }),
   };
 }
 

@@ -41,6 +41,12 @@ export interface KohortRow {
   /** The pregnancy of a kohort ibu row. */
   pregnancyId?: string;
   cells: Record<string, KohortCell>;
+  /**
+   * The class behind a classified cell (column key → band or category code:
+   * "ht-1", "kek", "stunted", "complete"…), so a screen can colour the cell
+   * as the person page does without parsing the label.
+   */
+  marks: Record<string, string>;
 }
 
 export interface KohortRegister {

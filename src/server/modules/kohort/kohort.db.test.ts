@@ -100,6 +100,7 @@ describe(`GET /api/kohort/:kind (${testEngine})`, () => {
     expect(r.rows.map((x: { personId: string }) => x.personId)).toEqual([id.salim]);
     expect(r.rows[0]).toMatchObject({ umur: 65, jk: 'L', td: '150/95', tgl_td: '2025-08-05' });
     expect(r.rows[0].td_kelas).toBeTruthy();
+    expect(r.rows[0].marks).toEqual({ td_kelas: 'ht-1' });
   });
 
   it("a kader sees only their RW's people", async () => {

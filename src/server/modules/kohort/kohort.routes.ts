@@ -82,7 +82,7 @@ export function registerKohortRoutes(app: FastifyInstance, database: Database, t
         return {
           ...register,
           village: { code: village, name: place.name, kind: place.kind },
-          rows: register.rows.map((r) => ({ personId: r.personId, ...(r.pregnancyId ? { pregnancyId: r.pregnancyId } : {}), ...r.cells })),
+          rows: register.rows.map((r) => ({ personId: r.personId, ...(r.pregnancyId ? { pregnancyId: r.pregnancyId } : {}), marks: r.marks, ...r.cells })),
         };
       }
       const title = titleLines(register, {
