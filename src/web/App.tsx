@@ -41,6 +41,8 @@ const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage').then(
 const ReferralNewPage = lazy(() => import('./pages/referrals/ReferralNewPage').then((m) => ({ default: m.ReferralNewPage })));
 const ReferralPage = lazy(() => import('./pages/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const PersonRecordPage = lazy(() => import('./pages/record/PersonRecordPage').then((m) => ({ default: m.PersonRecordPage })));
+// Kohort registers (issue 4).
+const KohortPage = lazy(() => import('./pages/kohort/KohortPage').then((m) => ({ default: m.KohortPage })));
 const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -118,6 +120,7 @@ export function App() {
                 <Route path="referrals/:id" element={<ReferralPage />} />
                 <Route path="people/:id/record" element={<PersonRecordPage />} />
                 <Route path="protocol" element={<ProtocolPage />} />
+                <Route path="kohort" element={<KohortPage />} />
                 <Route path="people/:id/visit" element={<RecordVisitPage />} />
                 <Route path="posyandu" element={<PosyanduPage />} />
                 <Route path="posyandu/:sessionId" element={<PosyanduSessionPage />} />

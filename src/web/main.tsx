@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/record.css';
+import './styles/kohort.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

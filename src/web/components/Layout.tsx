@@ -31,6 +31,7 @@ const MAIN: NavItem[] = [
   { to: '/search', label: 'nav.search', icon: 'search' },
   { to: '/facilities', label: 'nav.facilities', icon: 'facility' },
   { to: '/referrals', label: 'rec.nav.referrals', icon: 'move' },
+  { to: '/kohort', label: 'rec.nav.kohort', icon: 'audit' },
   { to: '/protocol', label: 'rec.nav.protocol', icon: 'shield' },
 ];
 

@@ -1,11 +1,13 @@
 import type { MessageKey } from './id';
 import { fieldworkEn } from './fieldwork.en';
 import { recordEn } from './record.en';
+import { kohortEn } from './kohort.en';
 
 /** English. Typed against the Indonesian catalogue: a missing or extra key is a compile error. */
 export const en: Record<MessageKey, string> = {
   ...fieldworkEn,
   ...recordEn,
+  ...kohortEn,
   'nav.main': 'Main navigation',
   'nav.skip': 'Skip to content',
   'nav.home': 'Home',
