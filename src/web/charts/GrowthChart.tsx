@@ -72,6 +72,9 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
   });
   const clip = `clip-${uid}`;
   const latest = s.points[s.points.length - 1];
+  // The point whose values are spelt out under the chart: the latest until one is tapped or hovered.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const shown = s.points.find((p) => p.date === chosen) ?? latest;
   const yLabel = s.index === 'lhfa' ? t('chart.axis.length') : t('chart.axis.weight');
   const xLabel = s.xKind === 'months' ? t('chart.axis.ageMonths') : s.position === 'h' ? t('chart.axis.heightCm') : t('chart.axis.lengthCm');
   const unit = s.yUnit === 'kg' ? 'kg' : 'cm';
@@ -169,8 +172,17 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
         {/* the child */}
         <path className="child-line" d={linePath(s.points.map((p) => [x(p.x), y(p.y)]))} />
         {s.points.map((p, i) => (
-          <g key={p.date} className={`child-point${p.outcome ? ` outcome-${p.outcome}` : ''}${p.flagged ? ' flagged' : ''}`} data-outcome={p.outcome ?? undefined}>
-            <circle cx={x(p.x)} cy={y(p.y)} r={p === latest ? 5.5 : 4.5}>
+          <g
+            key={p.date}
+            className={`child-point${p.outcome ? ` outcome-${p.outcome}` : ''}${p.flagged ? ' flagged' : ''}${p === shown ? ' chosen' : ''}`}
+            data-date={p.date}
+            data-outcome={p.outcome ?? undefined}
+            onClick={() => setChosen(p.date)}
+            onMouseEnter={() => setChosen(p.date)}
+          >
+            {/* A finger-sized target around the small dot. */}
+            <circle className="hit" cx={x(p.x)} cy={y(p.y)} r={12} />
+            <circle className="dot" cx={x(p.x)} cy={y(p.y)} r={p === shown ? 6 : 4.5}>
               <title>{pointText(p)}</title>
             </circle>
             {(p.outcome === 'N' || p.outcome === 'T') && labelled.has(i) && (
@@ -182,7 +194,31 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
         ))}
       </svg>
 
+      {shown && (
+        <p className="point-info" data-testid="point-info" aria-live="polite">
+          <span className={`dot${shown.outcome ? ` outcome-${shown.outcome}` : ''}`} aria-hidden="true" />
+          {pointText(shown)}
+        </p>
+      )}
+      <p className="small muted chart-hint">{t('chart.tapHint')}</p>
+
       <ul className="chart-legend" aria-label={t('chart.legend')}>
+        <li className="legend-sd">
+          <span className="line sd-line sd-0" aria-hidden="true" />
+          {t('chart.sd.median')}
+        </li>
+        <li className="legend-sd">
+          <span className="line sd-line sd-2" aria-hidden="true" />
+          {t('chart.sd.two')}
+        </li>
+        <li className="legend-sd">
+          <span className="line sd-line sd-3" aria-hidden="true" />
+          {t('chart.sd.three')}
+        </li>
+        <li className="legend-sd">
+          <span className="line sd-line sd-1" aria-hidden="true" />
+          {t('chart.sd.one')}
+        </li>
         {[...s.bands].reverse().map((b) => (
           <li key={b.code}>
             <span className={`swatch band-${b.tone}`} aria-hidden="true" />

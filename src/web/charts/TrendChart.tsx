@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import { toDayNumber } from '../../core/time/dates';
 import type { BandTone } from './growth-model';
@@ -42,6 +42,8 @@ export function TrendChart({ title, unit, series, bands, lines, testId }: {
   const uid = useId().replace(/:/g, '');
   const [ref, width] = useWidth<HTMLDivElement>();
   const height = Math.round(Math.min(320, Math.max(220, width * 0.45)));
+  // The reading spelt out under the chart: the latest until one is tapped or hovered.
+  const [chosen, setChosen] = useState<{ series: string; index: number } | null>(null);
   const pw = width - MARGIN.left - MARGIN.right;
   const ph = height - MARGIN.top - MARGIN.bottom;
   const all = series.flatMap((s) => s.points);
@@ -79,6 +81,11 @@ export function TrendChart({ title, unit, series, bands, lines, testId }: {
     if (d >= d0 && month % every === 0) xTicks.push(d);
   }
   const yTicks = ticks(yd.domain[0], yd.domain[1], yd.step);
+  const pointWords = (s: TrendSeries, p: TrendPoint) => `${date(p.date)} · ${s.label} ${p.text}`;
+  const first = series[0]!;
+  const pick = chosen && series.find((s) => s.key === chosen.series)?.points[chosen.index] ? chosen : { series: first.key, index: first.points.length - 1 };
+  const pickedSeries = series.find((s) => s.key === pick.series)!;
+  const shown = pickedSeries.points[pick.index] ? { s: pickedSeries, i: pick.index, p: pickedSeries.points[pick.index]! } : null;
 
   return (
     <div ref={ref} className="chart-box" data-testid={testId}>
@@ -131,13 +138,29 @@ export function TrendChart({ title, unit, series, bands, lines, testId }: {
           <g key={s.key} className={`trend-series series-${s.key}`}>
             <path className={`trend-line${s.dashed ? ' dashed' : ''}`} d={linePath(s.points.map((p) => [x(toDayNumber(p.date)), y(p.value)]))} />
             {s.points.map((p, i) => (
-              <circle key={i} className={`trend-point${p.tone ? ` tone-${p.tone}` : ''}`} cx={x(toDayNumber(p.date))} cy={y(p.value)} r={4.5}>
-                <title>{`${date(p.date)} · ${s.label} ${p.text}`}</title>
-              </circle>
+              <g
+                key={i}
+                className={`trend-point-g${shown?.s.key === s.key && shown.i === i ? ' chosen' : ''}`}
+                data-date={p.date}
+                onClick={() => setChosen({ series: s.key, index: i })}
+                onMouseEnter={() => setChosen({ series: s.key, index: i })}
+              >
+                {/* A finger-sized target around the small dot. */}
+                <circle className="hit" cx={x(toDayNumber(p.date))} cy={y(p.value)} r={11} />
+                <circle className={`trend-point${p.tone ? ` tone-${p.tone}` : ''}`} cx={x(toDayNumber(p.date))} cy={y(p.value)} r={4.5}>
+                  <title>{pointWords(s, p)}</title>
+                </circle>
+              </g>
             ))}
           </g>
         ))}
       </svg>
+
+      {shown && (
+        <p className="point-info" data-testid="point-info" aria-live="polite">
+          {pointWords(shown.s, shown.p)}
+        </p>
+      )}
 
       <ul className="chart-legend" aria-label={t('chart.legend')}>
         {series.length > 1 &&

@@ -42,7 +42,7 @@ export function GrowthSection({ growth }: { growth: GrowthView }) {
                   <dt>{t(INDEX_NAME[i])}</dt>
                   <dd>
                     <Badge tone={TONE_BADGE[tone]}>{label(c)}</Badge>
-                    {z !== null && <span className="muted small"> z {z < 0 ? '−' : '+'}{number(Math.abs(z))}</span>}
+                    {z !== null && <span className="muted small z-val"> z {z < 0 ? '−' : '+'}{number(Math.abs(z))}</span>}
                   </dd>
                 </div>
               );

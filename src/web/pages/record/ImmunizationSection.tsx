@@ -29,17 +29,19 @@ export function byAntigen(rows: readonly ImmunizationRow[]): AntigenRow[] {
  * per dose, each cell with the recommended age, the date given (or the
  * status and window), and at the top IDL and imunisasi baduta lengkap.
  */
-export function ImmunizationSection({ card, on }: { card: ImmunizationCard; on: string }) {
+export function ImmunizationSection({ card, on, child }: { card: ImmunizationCard; on: string; child: boolean }) {
   const { t, label, date } = useI18n();
   const lines = byAntigen(card.rows);
   const maxDose = Math.max(1, ...card.rows.map((r) => r.dose ?? 1));
   const itemLabel = new Map(card.rows.map((r) => [r.item, r.label]));
   return (
     <div className="section">
+      {child && (
       <div className="grid-2">
         <Coverage title={t('rec.imm.idl')} hint={t('rec.imm.idlHint')} status={card.idl} itemLabel={itemLabel} testId="idl" />
         <Coverage title={t('rec.imm.baduta')} hint={t('rec.imm.badutaHint')} status={card.badutaLengkap} itemLabel={itemLabel} testId="baduta" />
       </div>
+      )}
       <Card title={t('rec.imm.cardTitle')} count={card.rows.filter((r) => r.status === 'done').length}>
         <div className="imm-scroll">
           <table className="imm-table" data-testid="immunization-card">

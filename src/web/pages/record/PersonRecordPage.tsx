@@ -15,6 +15,7 @@ import { PregnancySection } from './PregnancySection';
 import { VitalsSection } from './VitalsSection';
 import { ScreeningsSection } from './ScreeningsSection';
 import { ReferralsSection, LatestBackReferral } from './ReferralsSection';
+import { isChildOn } from './child-card';
 
 const SECTIONS = ['overview', 'schedule', 'growth', 'immunization', 'pregnancy', 'vitals', 'screenings', 'referrals', 'timeline'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -152,7 +153,7 @@ function RecordView({ record: r, schedule }: { record: PersonRecord; schedule: S
       )}
       {section === 'schedule' && <ScheduleSection schedule={schedule} />}
       {section === 'growth' && <GrowthSection growth={r.growth} />}
-      {section === 'immunization' && <ImmunizationSection card={r.immunization} on={r.on} />}
+      {section === 'immunization' && <ImmunizationSection card={r.immunization} on={r.on} child={isChildOn(p.birthDate, r.on)} />}
       {section === 'pregnancy' && <PregnancySection pregnancies={r.pregnancies} on={r.on} />}
       {section === 'vitals' && <VitalsSection vitals={r.vitals} birthDate={p.birthDate} />}
       {section === 'screenings' && <ScreeningsSection screenings={r.screenings} />}
@@ -200,13 +201,21 @@ function Overview({ record: r, onOpen }: { record: PersonRecord; onOpen: (s: Sec
     });
   }
   if (r.immunization.rows.length) {
+    const given = r.immunization.rows.filter((x) => x.status === 'done').length;
+    const next = r.immunization.rows.find((x) => x.status === 'overdue' || x.status === 'due');
     items.push({
       key: 'immunization',
       title: t('rec.ov.immunization'),
-      body: (
+      // IDL and baduta lengkap are the child's indicators; for older people the count and what is next.
+      body: isChildOn(r.person.birthDate, r.on) ? (
         <>
           {t('rec.imm.idl')}: {r.immunization.idl.complete ? t('rec.imm.complete') : t('rec.imm.incomplete')} · {t('rec.imm.baduta')}:{' '}
           {r.immunization.badutaLengkap.complete ? t('rec.imm.complete') : t('rec.imm.incomplete')}
+        </>
+      ) : (
+        <>
+          {t('rec.imm.dosesGiven', { n: given })}
+          {next && ` · ${t('rec.imm.next', { label: label(next.label) })}`}
         </>
       ),
     });

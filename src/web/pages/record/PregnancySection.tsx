@@ -4,6 +4,7 @@ import { Badge, Card } from '../../components/ui';
 import { StatusBadge } from './StatusBadge';
 import { windowWords } from './schedule-words';
 import { providerLabel } from './words';
+import { gestationBar } from '../../charts/gestation-model';
 
 const DELIVERY_WORDS: Record<string, MessageKey> = {
   facility: 'rec.preg.place.facility',
@@ -62,7 +63,9 @@ function Pregnancy({ p, on }: { p: PregnancyView; on: string }) {
           </div>
           <div>
             <dt>{t('rec.preg.hpl')}</dt>
-            <dd>{date(p.hpl)}</dd>
+            <dd data-testid="hpl">
+              <strong>{date(p.hpl)}</strong>
+            </dd>
           </div>
           {(p.deliveredOn || p.endedOn) && (
             <div>
@@ -115,6 +118,8 @@ function Pregnancy({ p, on }: { p: PregnancyView; on: string }) {
           </div>
         </dl>
       </div>
+
+      <GestationBar p={p} on={on} />
 
       <h3 className="subhead">{t('rec.preg.contacts')}</h3>
       <SlotList slots={p.contacts} on={on} doctor={doctor} testId="anc-contacts" />
@@ -172,5 +177,42 @@ function SlotList({ slots, on, doctor, testId }: { slots: VisitSlot[]; on: strin
         );
       })}
     </ul>
+  );
+}
+
+/** HPHT to HPL with the trimesters, today and the ANC contacts done: the pregnancy at a glance. */
+function GestationBar({ p, on }: { p: PregnancyView; on: string }) {
+  const { t, date } = useI18n();
+  const b = gestationBar(p, on);
+  return (
+    <div className="gest" data-testid="gestation-bar" role="img" aria-label={t('rec.preg.barLabel', { hpht: date(p.hpht), hpl: date(p.hpl) })}>
+      <div className="gest-track">
+        {b.trimesters.map((tm) => (
+          <span key={tm.n} className={`gest-tm gest-tm${tm.n}`} style={{ left: `${tm.from}%`, width: `${tm.to - tm.from}%` }}>
+            {t('rec.preg.tmShort', { n: tm.n })}
+          </span>
+        ))}
+        {b.contacts.map((c) => (
+          <span key={c.slot} className="gest-contact" style={{ left: `${c.pct}%` }} title={`${c.slot} · ${date(c.date)} · ${t('rec.preg.weeksN', { n: c.weeks })}`} data-slot={c.slot}>
+            {c.slot}
+          </span>
+        ))}
+        {b.today && <span className="gest-today" style={{ left: `${b.today.pct}%` }} data-testid="gestation-today" />}
+      </div>
+      <div className="gest-scale">
+        <span style={{ left: 0 }}>HPHT</span>
+        {b.marks.map((m) => (
+          <span key={m.weeks} style={{ left: `${m.pct}%` }}>
+            {t('rec.preg.weeksN', { n: m.weeks })}
+          </span>
+        ))}
+        <span style={{ left: '100%' }}>HPL</span>
+      </div>
+      {b.today && (
+        <p className="small gest-now">
+          <span className="gest-today-key" aria-hidden="true" /> {t('rec.preg.today', { n: b.today.weeks })}
+        </p>
+      )}
+    </div>
   );
 }

@@ -4,17 +4,13 @@ import { useI18n } from '../../i18n';
 import type { Person } from '../../api/types';
 import { Icon } from '../../components/Icon';
 import { todayIn } from '../../../core/time/dates';
-import { addOffset, dayFromIso } from '../../../core/protocol/offset';
-import { AGE_STAGES } from '../../../core/protocol/stages';
-
-/** Children keep the KMS and the immunization card through the preschool stage (kohort anak balita dan prasekolah). */
-const PRESCHOOL_END = AGE_STAGES.find((s) => s.id === 'prasekolah')!.to!;
+import { isChildOn } from './child-card';
 
 /** The person page's way into the health record, recording a visit and referring. */
 export function RecordLinks({ person: p }: { person: Person }) {
   const me = useMe();
   const { t } = useI18n();
-  const child = dayFromIso(todayIn()) < addOffset(dayFromIso(p.birthDate), PRESCHOOL_END);
+  const child = isChildOn(p.birthDate, todayIn());
   const base = `/people/${p.id}/record`;
   const links = [
     { to: base, label: t('rec.tab.overview') },

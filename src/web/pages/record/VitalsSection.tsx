@@ -28,13 +28,14 @@ export function VitalsSection({ vitals, birthDate }: { vitals: VitalsView; birth
   const [measure, device] = (group || 'random|glucometer').split('|') as [GlucoseMeasure, GlucoseDevice];
   const glucose = vitals.glucose.filter((g) => g.measure === measure && g.device === device);
   const gUnit = glucose[0]?.unit ?? 'mg/dL';
+  const lastGlucose = glucose[glucose.length - 1];
 
   return (
     <div className="grid-2">
       {vitals.bp.length > 0 && (
         <Card title={t('rec.vit.bp')} className="span-2">
           {lastBp && (
-            <p className="vital-latest">
+            <p className="vital-latest" data-testid="bp-latest">
               <strong>
                 {number(lastBp.systolic)}/{number(lastBp.diastolic)} mmHg
               </strong>{' '}
@@ -88,9 +89,20 @@ export function VitalsSection({ vitals, birthDate }: { vitals: VitalsView; birth
             ) : undefined
           }
         >
-          <p className="small muted" style={{ marginBottom: 8 }}>
-            {t(MEASURE_KEY[measure])} · {t(DEVICE_KEY[device])}
-          </p>
+          {lastGlucose && (
+            <p className="vital-latest" data-testid="glucose-latest">
+              <strong>
+                {number(lastGlucose.value)} {lastGlucose.unit}
+              </strong>{' '}
+              <span className="muted small">
+                {date(lastGlucose.date)} · {t(MEASURE_KEY[measure])} · {t(DEVICE_KEY[device])}
+              </span>
+              {lastGlucose.class && (
+                <span className={`class-pill tone-${classTone(lastGlucose.class.band) ?? 'none'}`}>{label(lastGlucose.class.label)}</span>
+              )}
+              {lastGlucose.class && <span className="small muted block">{label(lastGlucose.class.followUp)}</span>}
+            </p>
+          )}
           <TrendChart
             testId="glucose-chart"
             title={`${t('rec.vit.glucose')}: ${t(MEASURE_KEY[measure])}`}
