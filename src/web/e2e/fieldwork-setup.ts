@@ -4,7 +4,7 @@
  * kader's RW with the people a scenario needs, and their past visits recorded
  * with POST /api/visits.
  */
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { KADER, PASSWORD, makeNik } from './helpers';
 
@@ -83,12 +83,21 @@ export interface Made {
   id: string;
   name: string;
   householdId: string;
+  nik: string;
 }
 
 /** A household with one person per spec, the first being the head. */
-export async function household(api: Api, people: { name: string; sex: 'M' | 'F'; birthDate: string; relationship: string }[]): Promise<Made[]> {
+export async function household(
+  api: Api,
+  people: { name: string; sex: 'M' | 'F'; birthDate: string; relationship: string }[],
+  opts: { kkNumber?: string } = {},
+): Promise<Made[]> {
   const rt = await anRt(api);
-  const hh = await api.post<{ household: { id: string } }>('/api/households', { areaCode: rt, address: `Jl. Uji ${Math.floor(Math.random() * 900 + 100)}` });
+  const hh = await api.post<{ household: { id: string } }>('/api/households', {
+    areaCode: rt,
+    address: `Jl. Uji ${Math.floor(Math.random() * 900 + 100)}`,
+    ...(opts.kkNumber ? { kkNumber: opts.kkNumber } : {}),
+  });
   const out: Made[] = [];
   for (const p of people) {
     const body = {
@@ -102,10 +111,10 @@ export async function household(api: Api, people: { name: string; sex: 'M' | 'F'
     };
     const r = await api.raw('/api/people', body);
     // A NIK drawn twice by chance: draw again.
-    let made = r.body as { person: { id: string } };
-    if (r.status === 409) made = await api.post<{ person: { id: string } }>('/api/people', { ...body, nik: makeNik('740215', p.birthDate, p.sex) });
+    let made = r.body as { person: { id: string; nik: string } };
+    if (r.status === 409) made = await api.post<{ person: { id: string; nik: string } }>('/api/people', { ...body, nik: makeNik('740215', p.birthDate, p.sex) });
     else expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
-    out.push({ id: made.person.id, name: p.name, householdId: hh.household.id });
+    out.push({ id: made.person.id, name: p.name, householdId: hh.household.id, nik: made.person.nik });
   }
   return out;
 }
@@ -131,8 +140,32 @@ export async function pastVisit(api: Api, personId: string, occurredOn: string, 
   });
 }
 
+/** A KK number of the demo kecamatan (region, issue date, serial) that no other household is likely to hold. */
+export function makeKk(): string {
+  const day = 1 + Math.floor(Math.random() * 28);
+  const month = 1 + Math.floor(Math.random() * 12);
+  const year = 10 + Math.floor(Math.random() * 15);
+  const serial = 1000 + Math.floor(Math.random() * 8999);
+  return `740215${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${year}${serial}`;
+}
+
 /** A unique name, so searches find exactly this test's people. */
 export function uniqueName(base: string): string {
   const letters = Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
   return `${base} ${letters[0]}${letters.slice(1).toLowerCase()}`;
+}
+
+/**
+ * Opens an app page and waits for the app's shell. The web build under a
+ * running test server can be replaced while another build runs on the same
+ * checkout; a page caught in between answers "404 Not Found", so load it again.
+ */
+export async function openApp(page: Page, path: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.goto(path);
+    const shell = await page.locator('#main, main').first().waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    if (shell) return;
+    await page.waitForTimeout(3_000);
+  }
+  await expect(page.locator('#main, main').first(), `the app shell of ${path}`).toBeVisible();
 }

@@ -280,6 +280,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
   'fw.expected': 'Expected today',
   'fw.notYetCome': 'Not yet come',
   'fw.expectedNotYet': 'Expected, not yet come',
+  'fw.attendedList': 'Present',
   'fw.nobodyYet': 'Nobody has been registered as present yet.',
   'fw.allExpectedCame': 'Everyone expected has come.',
   'fw.arrived': 'Present',

@@ -278,6 +278,7 @@ export const fieldworkId = {
   'fw.expected': 'Sasaran hari ini',
   'fw.notYetCome': 'Belum datang',
   'fw.expectedNotYet': 'Sasaran yang belum datang',
+  'fw.attendedList': 'Yang hadir',
   'fw.nobodyYet': 'Belum ada yang didaftarkan hadir.',
   'fw.allExpectedCame': 'Semua sasaran sudah datang.',
   'fw.arrived': 'Hadir',

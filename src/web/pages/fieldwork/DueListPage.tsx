@@ -20,6 +20,8 @@ import { STATUS_LABELS } from '../../../core/schedule/status';
 import { DueTable } from './DueTable';
 import { myPosyandus } from './places';
 import { STAGE_LABEL, STAGE_ORDER } from './stages';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 export const DUE_PAGE_SIZE = 50;
 const STATUSES = ['due', 'overdue', 'missed'] as const;

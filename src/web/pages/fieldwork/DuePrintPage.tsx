@@ -15,6 +15,8 @@ import { Icon } from '../../components/Icon';
 import { placeName } from '../../lib/format';
 import { DueTable } from './DueTable';
 import { dueQueryOf } from './DueListPage';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 /** Rows fetched per request while assembling the printed list. */
 const PRINT_PAGE = 200;

@@ -23,6 +23,8 @@ import { ACTIONABLE } from '../../records/due-offers';
 import { newId } from '../../records/ids';
 import { DueItemsList, SavedVisit } from './shared';
 import { StageBadges } from './person-bits';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 const VISIT_KEY = 'siklus.homeVisit.';
 

@@ -18,6 +18,8 @@ import { scopeRoot } from '../../lib/scope';
 import { rtRwLabel } from '../../lib/format';
 import { todayIn } from '../../../core/time/dates';
 import { myPosyandus } from './places';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 export const REASON_LABEL: Record<ReasonKind, MessageKey> = {
   danger_sign: 'fw.reason.danger_sign',

@@ -13,6 +13,8 @@ import { Alert, Badge, Card, Empty, ErrorState, Loading, PageHeader, useErrorTex
 import { SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { addDays, todayIn } from '../../../core/time/dates';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 const CHOICE_KEY = 'siklus.posyandu';
 /** How far back the list of past Posyandu days reaches. */

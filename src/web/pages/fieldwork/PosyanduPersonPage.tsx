@@ -21,6 +21,8 @@ import { VisitRecorder } from '../../records/VisitRecorder';
 import { ACTIONABLE, STEPS, STEP_SECTIONS, offersFor, type SectionId, type StepId } from '../../records/due-offers';
 import { DueItemsList, SavedVisit } from './shared';
 import { PregnancyLine, StageBadges } from './person-bits';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 const STEP_LABEL: Record<StepId, MessageKey> = {
   measure: 'fw.step.measure',

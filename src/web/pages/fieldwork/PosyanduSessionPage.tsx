@@ -15,6 +15,8 @@ import { Icon } from '../../components/Icon';
 import { ageLabel, maskNik } from '../../lib/format';
 import { STEPS, type StepId } from '../../records/due-offers';
 import { DueChip } from '../../records/ui';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 const STEP_OF: Record<StepId, keyof Steps> = { measure: 'measured', record: 'recorded', serve: 'served', counsel: 'counselled', refer: 'referred' };
 /** Search starts from this many characters (a name fragment, or the first digits of a NIK/KK). */

@@ -7,11 +7,14 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { useAsync } from '../../lib/useAsync';
 import { getSession, type CloseResult, type SessionDetail, type SessionSummary } from '../../api/fieldwork';
-import { Alert, Breadcrumbs, Card, ErrorState, Loading, PageHeader, Stat } from '../../components/ui';
+import { Alert, Badge, Breadcrumbs, Card, ErrorState, Loading, PageHeader, Stat } from '../../components/ui';
 import { Icon } from '../../components/Icon';
 import { DueTable, type DueRow } from './DueTable';
 import { STAGE_LABEL } from './stages';
 import type { StageId } from '../../../core/protocol/types';
+import { ageLabel } from '../../lib/format';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 export function PosyanduSummaryPage() {
   const { sessionId = '' } = useParams();
@@ -102,6 +105,29 @@ function Summary({ detail, closeResult }: { detail: SessionDetail; closeResult: 
           </table>
         </Card>
       )}
+
+      <Card title={t('fw.attendedList')} count={detail.attended.length} flush>
+        {detail.attended.length === 0 ? (
+          <p className="muted small fw-pad">{t('fw.nobodyYet')}</p>
+        ) : (
+          <ul className="list fw-people" data-testid="attended-summary">
+            {detail.attended.map((a) => (
+              <li className="list-item" key={a.person.id} data-testid="attended-row" data-person-id={a.person.id} data-steps={(['measured', 'served', 'counselled', 'referred'] as const).filter((k) => a.steps[k]).join(' ')}>
+                <div className="list-item-main">
+                  <Link to={`/people/${a.person.id}`}>{a.person.name}</Link>
+                  <span className="list-item-meta">{a.person.ageLabel || ageLabel(t, a.person.birthDate, session.date)}</span>
+                  <span className="badges">
+                    {a.steps.measured && <Badge tone="success">{t('fw.sum.measured')}</Badge>}
+                    {a.steps.served && <Badge tone="success">{t('fw.sum.served')}</Badge>}
+                    {a.steps.counselled && <Badge tone="info">{t('fw.step.counsel')}</Badge>}
+                    {a.steps.referred && <Badge tone="warning">{t('fw.sum.referred')}</Badge>}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
 
       <Card title={t('fw.absentees')} count={absentees.length}>
         <p className="small muted">{t('fw.absenteesText')}</p>

@@ -22,6 +22,8 @@ import { VisitRecorder } from '../../records/VisitRecorder';
 import { ACTIONABLE } from '../../records/due-offers';
 import { DueItemsList, SavedVisit, defaultPlaceKind } from './shared';
 import { PregnancyLine, StageBadges } from './person-bits';
+// Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
+import '../../styles/fieldwork.css';
 
 const PLACES: PlaceKind[] = ['posyandu', 'pustu', 'puskesmas', 'home', 'school', 'other'];
 
