@@ -14,6 +14,7 @@ import type { BuiltNetwork } from './network';
 import { DEMO_KECAMATAN, konaweDemoPlan, listArea, pontianakDemoPlan, regionProfile } from './plans';
 import { Random } from './random';
 import { seedDistrict } from './seed-district';
+import { recordersOf, seedHistories, type HistorySummary } from './histories';
 import { hasSharedData, SHARED_DATA_DIR } from './shared-data';
 import { analyzeSeededTables, facilityCounts, registerFigures, type RegisterFigures } from './summary';
 
@@ -32,6 +33,8 @@ export interface DemoOptions {
   districts?: readonly string[];
   /** folder with idn-area/*.csv (default ../shared/data; null = skip) */
   sharedDataDir?: string | null;
+  /** generate service histories and store everyone's schedule (default true) */
+  histories?: boolean;
 }
 
 export interface DemoSummary extends RegisterFigures {
@@ -44,6 +47,8 @@ export interface DemoSummary extends RegisterFigures {
   referenceFiles: string[];
   password: string;
   logins: DemoLogin[];
+  /** service histories per district (absent when not generated) */
+  histories: (HistorySummary & { kabCode: string })[];
 }
 
 /** Seeds the demo when the database holds no people yet; returns null otherwise. */
@@ -96,6 +101,14 @@ export async function ensureDemoData(database: Database, options: DemoOptions = 
 
     log('Creating demo users…');
     const logins = await createDemoUsers(database, demoUserSpecs(built[0]!, built[1]!));
+    const histories: DemoSummary['histories'] = [];
+    if (options.histories !== false) {
+      for (const plan of plans) {
+        const h = await seedHistories(database, { kabCode: plan.kabCode, seed, today, recordedBy: await recordersOf(database, plan.kabCode), schedules: 'none' });
+        log(`Service histories for ${plan.kabCode}: ${h.visits} visits, ${h.events} events for ${h.withHistory} people (${h.seconds.toFixed(1)} s).`);
+        histories.push({ kabCode: plan.kabCode, ...h });
+      }
+    }
     if (atomic) await database.exec('COMMIT');
     await analyzeSeededTables(database);
     const figures = await registerFigures(database, today, [...DEMO_DISTRICTS]);
@@ -108,6 +121,7 @@ export async function ensureDemoData(database: Database, options: DemoOptions = 
       referenceFiles,
       password: DEMO_PASSWORD,
       logins,
+      histories,
     };
   } catch (e) {
     if (atomic) await database.exec('ROLLBACK').catch(() => undefined);

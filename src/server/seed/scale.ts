@@ -8,6 +8,7 @@ import { levelOf } from '../../core/areas/codes';
 import { todayIn, type IsoDate } from '../../core/time/dates';
 import type { Database } from '../db/client';
 import { importAreas } from '../modules/areas/area-import';
+import { seedHistories, type HistorySummary } from './histories';
 import { kabupatenPlan, listArea, regionProfile } from './plans';
 import { Random } from './random';
 import { seedDistrict } from './seed-district';
@@ -20,6 +21,8 @@ export interface ScaleOptions {
   seed?: number;
   today?: IsoDate;
   log?: (line: string) => void;
+  /** also generate service histories and store everyone's schedule (`--histories`) */
+  histories?: boolean;
 }
 
 export interface ScaleSummary extends RegisterFigures {
@@ -32,6 +35,8 @@ export interface ScaleSummary extends RegisterFigures {
   loadSeconds: number;
   /** statistics refresh */
   analyzeSeconds: number;
+  /** service histories and stored schedules, when asked for */
+  histories: HistorySummary | null;
   seconds: number;
 }
 
@@ -59,6 +64,11 @@ export async function seedPopulation(database: Database, options: ScaleOptions):
   const plan = kabupatenPlan(new Random(seed, 'plan', kab), listing, options.people);
   log(`Seeding ${options.people} people in ${listing.kab.name}: ${listing.districts.length} kecamatan, ${listing.villages.length} desa/kelurahan…`);
   const { network } = await seedDistrict(database, plan, regionProfile(listing.kab), { seed, today });
+  let histories: HistorySummary | null = null;
+  if (options.histories) {
+    log('Generating service histories and storing schedules…');
+    histories = await seedHistories(database, { kabCode: kab, seed, today });
+  }
   const loaded = performance.now();
   await analyzeSeededTables(database);
   const analyzed = performance.now();
@@ -72,6 +82,7 @@ export async function seedPopulation(database: Database, options: ScaleOptions):
     subVillageAreas: network.areas.length,
     loadSeconds: (loaded - started) / 1000,
     analyzeSeconds: (analyzed - loaded) / 1000,
+    histories,
     seconds: (analyzed - started) / 1000,
   };
 }

@@ -28,18 +28,19 @@ function printScale(s: ScaleSummary): void {
   console.log(`Seeded ${s.people} people in ${s.households} households across ${s.kecamatan} kecamatan and ${s.villages} desa/kelurahan of ${s.kabCode}.`);
   console.log(`  ${s.pregnancies} pregnant women, ${s.newborns} newborns, ${s.elders} elders (60+)`);
   console.log(`  facilities: ${facilities(s.facilities)}; ${s.subVillageAreas} dusun/RW/RT`);
+  if (s.histories) console.log(`  histories: ${s.histories.visits} visits, ${s.histories.events} events for ${s.histories.withHistory} people; ${s.histories.scheduleItems} schedule items stored (${s.histories.seconds.toFixed(1)} s)`);
   console.log(`  elapsed: ${s.seconds.toFixed(1)} s (generate and load ${s.loadSeconds.toFixed(1)} s, analyze ${s.analyzeSeconds.toFixed(1)} s)`);
 }
 
 /** `siklus seed`: the demo data once, or a synthetic kabupaten/kota of any size. */
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Seed demo data once (no options), or a synthetic population: --area 74.02 --people 270000 [--seed N]',
-  usage: 'siklus seed [--area <kab/kota code> --people <n> [--seed <n>]]',
+  summary: 'Seed demo data once (no options), or a synthetic population: --area 74.02 --people 270000 [--seed N] [--histories]',
+  usage: 'siklus seed [--area <kab/kota code> --people <n> [--seed <n>] [--histories]]',
   async run(args) {
     let values;
     try {
-      ({ values } = parseArgs({ args, options: { area: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' } }, strict: true, allowPositionals: false }));
+      ({ values } = parseArgs({ args, options: { area: { type: 'string' }, people: { type: 'string' }, seed: { type: 'string' }, histories: { type: 'boolean' } }, strict: true, allowPositionals: false }));
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -48,7 +49,7 @@ export const seedCommand: Command = {
     if ((values.area === undefined) !== (people === undefined)) throw new UsageError('Give --area and --people together (or neither, for the demo).');
     return withDatabase(async (database, config) => {
       if (values.area !== undefined) {
-        printScale(await seedPopulation(database, { area: values.area, people: people!, seed, log: (m) => console.log(m) }));
+        printScale(await seedPopulation(database, { area: values.area, people: people!, seed, histories: values.histories, log: (m) => console.log(m) }));
         return 0;
       }
       const summary = await ensureDemoData(database, { log: (m) => console.log(m), seed, districts: config.districts });
