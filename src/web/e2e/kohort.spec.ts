@@ -80,6 +80,16 @@ test('a bidan reads the kohort registers of her kelurahan and downloads one as X
   await expect(nt).toHaveClass(/tone-danger/);
   await expect(row(mother!.id)).toHaveCount(0);
   await shot(page, project, '2-balita');
+  // Scrolled to the last column inside its box: the name stays at the box's left edge, the page does not move sideways.
+  const box = page.getByTestId('kohort-table-box');
+  await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  await expect.poll(async () => Math.abs((await cell(child!.id, 'nama').boundingBox())!.x - (await box.boundingBox())!.x)).toBeLessThan(2);
+  const boxBB = (await box.boundingBox())!;
+  const lastBB = (await cell(child!.id, 'keterangan').boundingBox())!;
+  expect(lastBB.x).toBeGreaterThanOrEqual(boxBB.x);
+  expect(lastBB.x + lastBB.width).toBeLessThanOrEqual(boxBB.x + boxBB.width + 1);
+  await cell(child!.id, 'nama').scrollIntoViewIfNeeded();
+  await shot(page, project, '2b-balita-scrolled');
 
   // Lansia: the grandfather's blood pressure with its class in colour.
   await page.getByTestId('kohort-tab-lansia').click();
@@ -114,4 +124,31 @@ test('a bidan reads the kohort registers of her kelurahan and downloads one as X
   await page.locator('input[name="month"]').fill(isoMonthsFrom(2).slice(0, 7));
   await expect(page.getByText('Bulan ini belum dimulai. Pilih bulan berjalan atau sebelumnya.')).toBeVisible();
   await expect(page.getByTestId('kohort-table')).toHaveCount(0);
+});
+
+test('a district user picks the desa; a kader sees only the people of their RW', async ({ page }, info) => {
+  await useIndonesian(page);
+  await apiLogin(page, 'dinkes.konawe');
+  await page.goto('/kohort');
+  await expect(page.getByText('Pilih desa/kelurahan dulu')).toBeVisible();
+  await page.locator('fieldset[data-field="village"] select[data-level="district"]').selectOption({ label: 'Tongauna' });
+  await page.locator('fieldset[data-field="village"] select[data-level="village"]').selectOption({ label: 'Mekar Sari' });
+  await page.getByTestId('kohort-tab-lansia').click();
+  await expect(page.getByTestId('kohort-heading')).toHaveText('Kohort lansia · Kelurahan Mekar Sari');
+  const all = await page.locator('[data-testid="kohort-table"] tbody tr').count();
+  expect(all).toBeGreaterThan(0);
+  await shot(page, info.project.name, '5-dinkes');
+
+  await page.context().clearCookies();
+  await apiLogin(page, 'kader.mekarsari');
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { place: { code: string } } };
+  const rw = /\.RW(\d+)/.exec(me.user.place.code)![1]!;
+  await page.goto('/kohort?kind=lansia');
+  await expect(page.getByTestId('kohort-heading')).toHaveText('Kohort lansia · Kelurahan Mekar Sari');
+  await expect(page.getByText(/Hanya warga .* yang tampil/)).toBeVisible();
+  const addresses = await page.locator('[data-testid="kohort-table"] tbody [data-col="alamat"]').allTextContents();
+  expect(addresses.length).toBeGreaterThan(0);
+  expect(addresses.length).toBeLessThan(all);
+  for (const a of addresses) expect(a).toContain(`RW ${rw}`);
+  await shot(page, info.project.name, '6-kader');
 });
