@@ -3,7 +3,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { GrowthView } from '../../core/record/growth';
 import { SD_LINES, type SdLine } from '../../core/record/growth';
 import { GROWTH_INDICES, growthSeries, xExtent, yExtent, type ChildPoint, type GrowthIndex, type GrowthSeries } from './growth-model';
-import { bandPath, linear, linePath, niceDomain, niceStep, ticks } from './scale';
+import { bandPath, linear, linePath, niceDomain, niceStep, spreadLabels, ticks } from './scale';
 import { useWidth } from './useWidth';
 
 const INDEX_KEY: Record<GrowthIndex, MessageKey> = { wfa: 'chart.index.wfa', lhfa: 'chart.index.lhfa', wfl: 'chart.index.wfl' };
@@ -70,6 +70,11 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
       lastX = x(p.x);
     }
   });
+  // The SD names at the right end of their lines, moved apart where the lines run close (−2 and −3 in young infants).
+  const lastCurve = s.curve[s.curve.length - 1];
+  const sdShown = lastCurve ? SD_LINES.filter((l) => l !== '-1' && l !== '1').map((line) => ({ line, y: y(lastCurve.sd[line]) })).filter((l) => l.y >= top - 4 && l.y <= bottom + 4) : [];
+  const spread = spreadLabels(sdShown.map((l) => l.y), 12);
+  const sdLabels = sdShown.map((l, i) => ({ line: l.line, y: spread[i]! }));
   const clip = `clip-${uid}`;
   const latest = s.points[s.points.length - 1];
   // The point whose values are spelt out under the chart: the latest until one is tapped or hovered.
@@ -137,17 +142,11 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
             <path key={line} className={`sd sd-${line.replace('-', 'm')}`} d={linePath(s.curve.map((c) => [x(c.x), y(c.sd[line])]))} />
           ))}
         </g>
-        {s.curve.length > 0 &&
-          SD_LINES.filter((l) => l !== '-1' && l !== '1').map((line) => {
-            const last = s.curve[s.curve.length - 1]!;
-            const yy = y(last.sd[line]);
-            if (yy < top - 4 || yy > bottom + 4) return null;
-            return (
-              <text key={line} className="sd-label" x={MARGIN.left + pw + 4} y={yy} dy="0.35em">
-                {SD_TEXT[line]}
-              </text>
-            );
-          })}
+        {sdLabels.map((l) => (
+          <text key={l.line} className="sd-label" x={MARGIN.left + pw + 4} y={l.y} dy="0.35em">
+            {SD_TEXT[l.line]}
+          </text>
+        ))}
 
         {/* axes */}
         <line className="axis" x1={MARGIN.left} x2={MARGIN.left + pw} y1={bottom} y2={bottom} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandPath, linear, linePath, niceDomain, niceStep, ticks } from './scale';
+import { bandPath, linear, linePath, niceDomain, niceStep, spreadLabels, ticks } from './scale';
 
 describe('chart scales', () => {
   it('maps and inverts a linear scale, including a flipped pixel range', () => {
@@ -28,5 +28,18 @@ describe('chart scales', () => {
   it('draws lines that break at missing values, and closed bands', () => {
     expect(linePath([[0, 0], [10, 5], null, [20, 5], [30, 0]])).toBe('M0.0,0.0L10.0,5.0M20.0,5.0L30.0,0.0');
     expect(bandPath([0, 10], [1, 2], [5, 6])).toBe('M0.0,1.0L10.0,2.0L10.0,6.0L0.0,5.0Z');
+  });
+
+  it('moves labels apart only as much as they overlap, keeping their order', () => {
+    expect(spreadLabels([10, 50, 100], 12)).toEqual([10, 50, 100]);
+    // Two 4 px apart: spread 12 px around their middle.
+    expect(spreadLabels([100, 104], 12)).toEqual([96, 108]);
+    // Any order in, same order out.
+    expect(spreadLabels([104, 100], 12)).toEqual([108, 96]);
+    // A pushed pair that now reaches a third joins it.
+    const out = spreadLabels([100, 104, 115], 12);
+    expect(out[1]! - out[0]!).toBeCloseTo(12);
+    expect(out[2]! - out[1]!).toBeCloseTo(12);
+    expect((out[0]! + out[1]! + out[2]!) / 3).toBeCloseTo((100 + 104 + 115) / 3);
   });
 });

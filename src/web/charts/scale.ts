@@ -78,3 +78,29 @@ export function bandPath(xs: readonly number[], upper: readonly number[], lower:
     .join('');
   return `${top}${bottom}Z`;
 }
+
+/**
+ * Label positions (in px, any order) moved apart so that neighbours are at
+ * least `gap` apart, each staying as near its own point as it can: a cluster
+ * is spread evenly around its middle.
+ */
+export function spreadLabels(ys: readonly number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  // Clusters of labels too close together, each placed centred on the mean of its own points.
+  const groups: { ids: number[]; sum: number; top: number }[] = [];
+  for (const { y, i } of order) {
+    groups.push({ ids: [i], sum: y, top: y });
+    // Merge with the group above while they would overlap.
+    while (groups.length > 1) {
+      const b = groups[groups.length - 1]!;
+      const a = groups[groups.length - 2]!;
+      if (a.top + a.ids.length * gap <= b.top) break;
+      const ids = [...a.ids, ...b.ids];
+      const sum = a.sum + b.sum;
+      groups.splice(-2, 2, { ids, sum, top: sum / ids.length - ((ids.length - 1) * gap) / 2 });
+    }
+  }
+  const out = new Array<number>(ys.length);
+  for (const g of groups) g.ids.forEach((id, k) => (out[id] = g.top + k * gap));
+  return out;
+}

@@ -191,6 +191,12 @@ test('a small child: KMS chart with the WHO curves and N/T, nutrition status, im
     const box = page.locator('.imm-scroll');
     expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto')).toBe(true);
     await expect(card.locator('thead')).toBeVisible();
+    // Cells say the one date that matters on a phone, the whole window on a desktop.
+    const openCell = card.locator(`td[data-item="${open[0]!.item}"]`);
+    await expect(openCell.locator('.imm-window-short')).toBeVisible();
+    await expect(openCell.locator('.imm-window')).toBeHidden();
+  } else {
+    await expect(card.locator(`td[data-item="${open[0]!.item}"] .imm-window`)).toBeVisible();
   }
   await shot(page, info.project.name, 'c4-child-immunization', page.locator('.card', { has: card }));
 
@@ -299,6 +305,8 @@ test('a hypertensive adult: blood pressure and glucose trends with classes, due 
   await shot(page, info.project.name, 'a2-adult-vitals', page.locator('.card', { has: bpChart }));
 
   await expectTimeline(page, days);
+  // The diagnosis in the first visit, with its date.
+  await expect(page.getByTestId('timeline').locator('.timeline-item').last().locator('.event-item', { hasText: 'Hipertensi' })).toContainText(`sejak ${fmt(days[0]!)}`);
   await shot(page, info.project.name, 'a3-adult-timeline');
 });
 
@@ -354,16 +362,23 @@ test('the record in English', async ({ page, request }) => {
     service('anc', { provider: 'midwife' }),
     bp(150, 95),
   ]);
-  await page.addInitScript(() => localStorage.setItem('siklus.locale', 'en'));
+  await useIndonesian(page);
   await apiLogin(page, KADER);
-  await page.goto(`/people/${woman!.id}/record`);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await page.goto(`/people/${woman!.id}/record?tab=pregnancy`);
+  await expect(page.getByTestId('gestational-age')).toContainText('20 minggu 0 hari');
+  // The switch on the page (header on phones, sidebar on desktops): the open section follows.
+  await page.getByRole('button', { name: 'EN', exact: true }).filter({ visible: true }).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('record-tab-overview')).toHaveText('Overview');
+  await tab(page, 'overview');
   await expect(page.getByText('Due now', { exact: false }).first()).toBeVisible();
   await tab(page, 'pregnancy');
   await expect(page.getByTestId('gestational-age')).toContainText('20 weeks 0 days');
+  await expect(page.getByTestId('gestation-bar')).toContainText('Today: 20 weeks');
+  await expect(page.getByTestId('gestation-bar')).toContainText('EDD');
   await tab(page, 'vitals');
   await expect(page.getByTestId('bp-chart')).toContainText('Systolic');
   // No Indonesian words of the page left on it.
   const text = await page.locator('main').innerText();
-  expect(text).not.toMatch(/\b(minggu|Tekanan darah|Sistolik|Yang perlu|Kunjungan)\b/);
+  expect(text).not.toMatch(/\b(minggu|mgg|Tekanan darah|Sistolik|Yang perlu|Kunjungan|Hari ini|Keterangan)\b/);
 });

@@ -248,6 +248,11 @@ export const recordEn: Record<keyof typeof recordId, string> = {
   'rec.win.done': 'done',
   'rec.win.missed': 'missed: the window closed {latest}',
   'rec.win.na': 'not applicable under the district settings, or the pregnancy ended',
+  'rec.tl.since': 'since {date}',
+  'rec.winShort.upcoming': 'from {from}',
+  'rec.winShort.due': 'by {due}',
+  'rec.winShort.overdue': 'still by {latest}',
+  'rec.winShort.missed': 'closed {latest}',
 
   // person record
   'rec.title': 'Health record',
@@ -334,6 +339,9 @@ export const recordEn: Record<keyof typeof recordId, string> = {
   'rec.preg.ga': '{w} weeks {d} days',
   'rec.preg.trimesterN': 'trimester {n}',
   'rec.preg.hpl': 'Estimated delivery date',
+  'rec.preg.hpht': 'LMP (HPHT, first day of the last period)',
+  'rec.preg.hphtShort': 'LMP',
+  'rec.preg.hplShort': 'EDD',
   'rec.preg.barLabel': 'Pregnancy from LMP {hpht} to EDD {hpl}, with the trimesters, today and the ANC contacts done',
   'rec.preg.tmShort': 'T{n}',
   'rec.preg.weeksN': '{n} wk',

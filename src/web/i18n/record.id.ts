@@ -249,6 +249,11 @@ export const recordId = {
   'rec.win.done': 'sudah',
   'rec.win.missed': 'terlewat: jendela tutup {latest}',
   'rec.win.na': 'tidak berlaku menurut pengaturan daerah atau kehamilan sudah berakhir',
+  'rec.tl.since': 'sejak {date}',
+  'rec.winShort.upcoming': 'mulai {from}',
+  'rec.winShort.due': 's.d. {due}',
+  'rec.winShort.overdue': 'masih bisa s.d. {latest}',
+  'rec.winShort.missed': 'tutup {latest}',
 
   // person record
   'rec.title': 'Rekam kesehatan',
@@ -335,6 +340,9 @@ export const recordId = {
   'rec.preg.ga': '{w} minggu {d} hari',
   'rec.preg.trimesterN': 'trimester {n}',
   'rec.preg.hpl': 'HPL (taksiran persalinan)',
+  'rec.preg.hpht': 'HPHT (hari pertama haid terakhir)',
+  'rec.preg.hphtShort': 'HPHT',
+  'rec.preg.hplShort': 'HPL',
   'rec.preg.barLabel': 'Kehamilan dari HPHT {hpht} sampai HPL {hpl}, dengan trimester, hari ini dan kunjungan ANC yang sudah',
   'rec.preg.tmShort': 'TM{n}',
   'rec.preg.weeksN': '{n} mgg',

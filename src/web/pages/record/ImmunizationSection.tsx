@@ -4,7 +4,7 @@ import { Badge, Card } from '../../components/ui';
 import { CONCEPTS, type Concept } from '../../../core/codes/concepts';
 import type { CoverageStatus } from '../../../core/schedule/coverage';
 import { StatusBadge } from './StatusBadge';
-import { windowWords } from './schedule-words';
+import { windowShort, windowWords } from './schedule-words';
 
 interface AntigenRow {
   antigen: Concept;
@@ -77,6 +77,7 @@ export function ImmunizationSection({ card, on, child }: { card: ImmunizationCar
                           <>
                             <StatusBadge status={r.status} />
                             <span className="imm-window">{windowWords(t, date, r, on)}</span>
+                            <span className="imm-window-short">{windowShort(t, date, r)}</span>
                           </>
                         )}
                         {r.batch && <span className="imm-batch">{t('rec.imm.batch', { b: r.batch })}</span>}

@@ -180,7 +180,7 @@ function Overview({ record: r, onOpen }: { record: PersonRecord; onOpen: (s: Sec
       body: (
         <>
           {pregnancy.gestationalAge && t('rec.preg.ga', { w: pregnancy.gestationalAge.weeks, d: pregnancy.gestationalAge.days })}
-          {pregnancy.trimester && ` · ${t('rec.preg.trimesterN', { n: pregnancy.trimester })}`} · HPL {date(pregnancy.hpl)}
+          {pregnancy.trimester && ` · ${t('rec.preg.trimesterN', { n: pregnancy.trimester })}`} · {t('rec.preg.hplShort')} {date(pregnancy.hpl)}
         </>
       ),
     });

@@ -58,7 +58,7 @@ function Pregnancy({ p, on }: { p: PregnancyView; on: string }) {
             </div>
           )}
           <div>
-            <dt>HPHT</dt>
+            <dt>{t('rec.preg.hpht')}</dt>
             <dd>{date(p.hpht)}</dd>
           </div>
           <div>
@@ -186,11 +186,16 @@ function GestationBar({ p, on }: { p: PregnancyView; on: string }) {
   const b = gestationBar(p, on);
   return (
     <div className="gest" data-testid="gestation-bar" role="img" aria-label={t('rec.preg.barLabel', { hpht: date(p.hpht), hpl: date(p.hpl) })}>
-      <div className="gest-track">
+      <div className="gest-tms" aria-hidden="true">
         {b.trimesters.map((tm) => (
-          <span key={tm.n} className={`gest-tm gest-tm${tm.n}`} style={{ left: `${tm.from}%`, width: `${tm.to - tm.from}%` }}>
+          <span key={tm.n} style={{ left: `${tm.from}%`, width: `${tm.to - tm.from}%` }}>
             {t('rec.preg.tmShort', { n: tm.n })}
           </span>
+        ))}
+      </div>
+      <div className="gest-track">
+        {b.trimesters.map((tm) => (
+          <span key={tm.n} className={`gest-tm gest-tm${tm.n}`} style={{ left: `${tm.from}%`, width: `${tm.to - tm.from}%` }} />
         ))}
         {b.contacts.map((c) => (
           <span key={c.slot} className="gest-contact" style={{ left: `${c.pct}%` }} title={`${c.slot} · ${date(c.date)} · ${t('rec.preg.weeksN', { n: c.weeks })}`} data-slot={c.slot}>
@@ -200,13 +205,13 @@ function GestationBar({ p, on }: { p: PregnancyView; on: string }) {
         {b.today && <span className="gest-today" style={{ left: `${b.today.pct}%` }} data-testid="gestation-today" />}
       </div>
       <div className="gest-scale">
-        <span style={{ left: 0 }}>HPHT</span>
+        <span style={{ left: 0 }}>{t('rec.preg.hphtShort')}</span>
         {b.marks.map((m) => (
           <span key={m.weeks} style={{ left: `${m.pct}%` }}>
             {t('rec.preg.weeksN', { n: m.weeks })}
           </span>
         ))}
-        <span style={{ left: '100%' }}>HPL</span>
+        <span style={{ left: '100%' }}>{t('rec.preg.hplShort')}</span>
       </div>
       {b.today && (
         <p className="small gest-now">

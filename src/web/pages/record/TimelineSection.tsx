@@ -37,6 +37,12 @@ export function TimelineSection({ timeline }: { timeline: TimelineEntry[] }) {
 
 function VisitItem({ entry: v }: { entry: TimelineEntry }) {
   const { t, date, number, label } = useI18n();
+  // Conditions carry dates, not values: say from when (a bare dash would read as a missing value).
+  const valueText = (e: TimelineEntry['events'][number]) => {
+    const text = eventValueText(e, t, number, label);
+    const from = e.kind === 'condition' && typeof e.value?.from === 'string' ? e.value.from : null;
+    return text || (from ? t('rec.tl.since', { date: date(from) }) : '');
+  };
   const place = v.visit ? [placeKindLabel(t, v.visit.placeKind), v.visit.facilityName].filter(Boolean).join(' · ') : t('rec.noVisit');
   return (
     <li className="timeline-item">
@@ -54,7 +60,7 @@ function VisitItem({ entry: v }: { entry: TimelineEntry }) {
           return (
             <li key={e.id} className={`event-item${e.supersededBy ? ' superseded' : ''}`} data-superseded={e.supersededBy ? 'true' : undefined}>
               <span className="event-label">{e.label}</span>
-              <span className="event-value">{eventValueText(e, t, number, label) || '–'}</span>
+              <span className="event-value">{valueText(e) || (e.kind === 'condition' || e.kind === 'diagnosis' ? '' : '–')}</span>
               {e.supersededBy && <Badge>{t('rec.corrected')}</Badge>}
               {e.supersedesId && <Badge tone="info">{t('rec.correction')}</Badge>}
               {warnings.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type Params } from '../../i18n';
-import { relativeDay, windowWords } from './schedule-words';
+import { relativeDay, windowShort, windowWords } from './schedule-words';
 
 const t = (k: MessageKey, p?: Params) => translate('id', k, p);
 const d = (iso: string) => iso;
@@ -26,5 +26,13 @@ describe('schedule window in words', () => {
       windowWords(t, d, { status: 'done', window: w, satisfiedBy: { eventId: 'e', date: '2025-04-05', onTime: true } }, '2025-04-10'),
     );
     expect(windowWords(t, d, { status: 'missed', window: w }, '2025-07-10')).toContain('2025-06-30');
+  });
+
+  it('says the one date that matters in short', () => {
+    expect(windowShort(t, d, { status: 'upcoming', window: w })).toBe('mulai 2025-03-01');
+    expect(windowShort(t, d, { status: 'due', window: w })).toBe('s.d. 2025-03-31');
+    expect(windowShort(t, d, { status: 'overdue', window: w })).toBe('masih bisa s.d. 2025-06-30');
+    expect(windowShort(t, d, { status: 'missed', window: w })).toBe('tutup 2025-06-30');
+    expect(windowShort(t, d, { status: 'done', window: w })).toBe('');
   });
 });

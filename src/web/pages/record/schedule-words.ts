@@ -38,3 +38,20 @@ export function windowWords(t: T, date: D, e: Pick<ScheduleEntryView, 'status' |
       return t('rec.win.na');
   }
 }
+
+/** The one date that matters, for a small cell (the immunization card on a phone): "mulai 1 Mar 2025", "s.d. 31 Mar 2025". */
+export function windowShort(t: T, date: D, e: Pick<ScheduleEntryView, 'status' | 'window'>): string {
+  const w = e.window;
+  switch (e.status) {
+    case 'upcoming':
+      return t('rec.winShort.upcoming', { from: date(w.earliest) });
+    case 'due':
+      return t('rec.winShort.due', { due: date(w.due) });
+    case 'overdue':
+      return t('rec.winShort.overdue', { latest: date(w.latest) });
+    case 'missed':
+      return t('rec.winShort.missed', { latest: date(w.latest) });
+    default:
+      return '';
+  }
+}
