@@ -151,4 +151,11 @@ test('a district user picks the desa; a kader sees only the people of their RW',
   expect(addresses.length).toBeLessThan(all);
   for (const a of addresses) expect(a).toContain(`RW ${rw}`);
   await shot(page, info.project.name, '6-kader');
+
+  // A month before any record: the empty register says so in words.
+  await page.goto('/kohort?month=2020-01');
+  await expect(page.getByText('Belum ada ibu hamil atau nifas di Kelurahan Mekar Sari pada Januari 2020.')).toBeVisible();
+  await expect(page.getByTestId('kohort-count')).toHaveText('0 ibu');
+  await expect(page.getByTestId('kohort-xlsx')).toHaveCount(0);
+  await shot(page, info.project.name, '7-empty');
 });

@@ -146,14 +146,16 @@ function Register({ data, monthLabel }: { data: KohortResponse; monthLabel: stri
             {monthLabel} · {t('koh.dataUntil', { date: date(data.on) })}
           </p>
         </div>
-        <div className="kohort-downloads">
-          <a className="btn btn-secondary" href={kohortDownloadUrl(data.kind, data.village.code, data.month, 'csv')} download data-testid="kohort-csv">
-            {t('koh.downloadCsv')}
-          </a>
-          <a className="btn" href={kohortDownloadUrl(data.kind, data.village.code, data.month, 'xlsx')} download data-testid="kohort-xlsx">
-            {t('koh.downloadXlsx')}
-          </a>
-        </div>
+        {data.rows.length > 0 && (
+          <div className="kohort-downloads">
+            <a className="btn btn-secondary" href={kohortDownloadUrl(data.kind, data.village.code, data.month, 'csv')} download data-testid="kohort-csv">
+              {t('koh.downloadCsv')}
+            </a>
+            <a className="btn" href={kohortDownloadUrl(data.kind, data.village.code, data.month, 'xlsx')} download data-testid="kohort-xlsx">
+              {t('koh.downloadXlsx')}
+            </a>
+          </div>
+        )}
       </div>
       {data.approximate && (
         <div className="kohort-note">
