@@ -201,6 +201,9 @@ test('a small child: KMS chart with the WHO curves and N/T, nutrition status, im
   await shot(page, info.project.name, 'c4-child-immunization', page.locator('.card', { has: card }));
 
   await expectTimeline(page, days);
+  // Within a visit: measurements first, then the vaccines.
+  const twoMonths = page.getByTestId('timeline').locator('.timeline-item', { hasText: fmt(isoMonthsFrom(2, birth)) });
+  await expect(twoMonths.locator('.event-label')).toHaveText([/^Berat badan/, /^Panjang badan/, /^DPT-HB-Hib/, /^Pneumokokus/, /^Polio/, /^Rotavirus/]);
   await shot(page, info.project.name, 'c5-child-timeline');
 });
 

@@ -5,6 +5,7 @@ import type { ApiWarning } from '../../api/types';
 import { Badge, Card, Empty } from '../../components/ui';
 import { eventValueText } from '../../records/event-text';
 import { placeKindLabel } from './words';
+import { orderVisitEvents } from './timeline-order';
 
 const PAGE = 15;
 
@@ -55,7 +56,7 @@ function VisitItem({ entry: v }: { entry: TimelineEntry }) {
       </div>
       {v.visit?.notes && <p className="small preline">{v.visit.notes}</p>}
       <ul className="event-list">
-        {v.events.map((e) => {
+        {orderVisitEvents(v.events).map((e) => {
           const warnings = Array.isArray(e.warnings) ? (e.warnings as ApiWarning[]) : [];
           return (
             <li key={e.id} className={`event-item${e.supersededBy ? ' superseded' : ''}`} data-superseded={e.supersededBy ? 'true' : undefined}>
