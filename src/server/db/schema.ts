@@ -126,6 +126,8 @@ export const household = pgTable('household', {
   index('household_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
   index('household_village_idx').on(t.villageCode),
   index('household_kk_idx').on(t.kkNumber),
+  // KK search by prefix (LIKE '7402…%'): the default opclass cannot serve LIKE under a non-C collation.
+  index('household_kk_prefix_idx').using('btree', sql`${t.kkNumber} text_pattern_ops`),
 ]);
 
 /** A person: identity, domicile, family links and vital status. */
@@ -157,6 +159,8 @@ export const person = pgTable('person', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('person_nik_uq').on(t.nik).where(sql`nik is not null`),
+  // NIK search by prefix (LIKE), as for the KK above.
+  index('person_nik_prefix_idx').using('btree', sql`${t.nik} text_pattern_ops`).where(sql`nik is not null`),
   index('person_area_idx').using('btree', sql`${t.areaCode} text_pattern_ops`),
   index('person_household_idx').on(t.householdId),
   index('person_mother_idx').on(t.motherId),

@@ -65,15 +65,20 @@ export function ageLabel(birthDate: IsoDate, on: IsoDate, locale: Locale): strin
 }
 
 function hitSql(f: DueFilter): SQL {
-  const conds: SQL[] = [sql`p.status = 'alive'`, f.where, statusSql(f.statuses, f.on)];
+  const people: SQL[] = [sql`p.status = 'alive'`, f.where];
+  const conds: SQL[] = [statusSql(f.statuses, f.on)];
   if (f.programmes?.length) conds.push(sql`i.programme in (${sql.join(f.programmes.map((x) => sql`${x}`), sql`, `)})`);
   if (f.items?.length) conds.push(sql`i.item in (${sql.join(f.items.map((x) => sql`${x}`), sql`, `)})`);
   if (f.stage) {
-    conds.push(sql`exists (select 1 from person_schedule_state st, jsonb_array_elements(st.stages) sp
+    people.push(sql`exists (select 1 from person_schedule_state st, jsonb_array_elements(st.stages) sp
       where st.person_id = p.id and sp->>'id' = ${f.stage} and sp->>'from' <= ${f.on} and coalesce(sp->>'to', '9999-12-31') >= ${f.on})`);
   }
-  return sql`select i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period
-    from person p join person_schedule_item i on i.person_id = p.id where ${sql.join(conds, sql` and `)}`;
+  // The place's people first (area index), materialized: joined directly, PostgreSQL priced the
+  // per-person item lookups high and chose a parallel scan of all of person (60–300 ms on 270,000
+  // people instead of ~6 ms); a CTE scan keeps the plan on the index.
+  return sql`with place as materialized (select p.id from person p where ${sql.join(people, sql` and `)})
+    select i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period
+    from place join person_schedule_item i on i.person_id = place.id where ${sql.join(conds, sql` and `)}`;
 }
 
 interface PageRow {

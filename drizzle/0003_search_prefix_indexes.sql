@@ -1,0 +1,2 @@
+CREATE INDEX "household_kk_prefix_idx" ON "household" USING btree ("kk_number" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "person_nik_prefix_idx" ON "person" USING btree ("nik" text_pattern_ops) WHERE nik is not null;
