@@ -1,7 +1,8 @@
 import type { BenchSuite } from '../suite';
 import { anthroSuite } from './anthro';
+import { fieldworkSuite } from './fieldwork';
 import { seedSuite } from './seed';
 import { scheduleSuite } from './schedule';
 
 /** Every benchmark suite; `npm run bench [name…]` runs them all or the named ones. */
-export const suites: BenchSuite[] = [anthroSuite, scheduleSuite, seedSuite];
+export const suites: BenchSuite[] = [anthroSuite, scheduleSuite, seedSuite, fieldworkSuite];
