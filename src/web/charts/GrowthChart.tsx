@@ -89,7 +89,7 @@ function GrowthSvg({ series: s }: { series: GrowthSeries }) {
       s.xKind === 'cm' ? `${number(p.x)} cm` : null,
       `${number(p.y)} ${unit}`,
       p.outcome ? t(`chart.outcome.${p.outcome}`) : null,
-      p.category ? `${label(p.category)}${p.z !== null ? ` (z ${formatZ(p.z, number)})` : ''}` : null,
+      p.category ? `${label(p.category)}${p.z !== null ? ` (z\u00a0${formatZ(p.z, number)})` : ''}` : null,
     ]
       .filter(Boolean)
       .join(' · ');

@@ -168,7 +168,7 @@ test('a small child: KMS chart with the WHO curves and N/T, nutrition status, im
   await svg.locator(`.child-point[data-date="${drop.date}"] circle.dot`).click();
   await expect(chart.getByTestId('point-info')).toContainText(fmt(drop.date));
   await expect(chart.getByTestId('point-info')).toContainText(`${num(7.5)} kg`);
-  await expect(chart.getByTestId('point-info')).toContainText('T');
+  await expect(chart.getByTestId('point-info')).toContainText('T: tidak naik');
   await shot(page, info.project.name, 'c2-child-growth', chart);
 
   // Length-for-age: the same days, the stunted category.
@@ -355,7 +355,7 @@ test('an elder: SKILAS result with its follow-up, due now, timeline', async ({ p
   await expectTimeline(page, [on]);
 });
 
-test('the record in English', async ({ page, request }) => {
+test('the record in English', async ({ page, request }, info) => {
   const api = await login(request, KADER);
   const name = uniqueName('Ibu English');
   const [woman] = await household(api, [{ name, sex: 'F', birthDate: '1995-01-05', relationship: 'kepala' }]);
@@ -379,6 +379,7 @@ test('the record in English', async ({ page, request }) => {
   await expect(page.getByTestId('gestational-age')).toContainText('20 weeks 0 days');
   await expect(page.getByTestId('gestation-bar')).toContainText('Today: 20 weeks');
   await expect(page.getByTestId('gestation-bar')).toContainText('EDD');
+  await shot(page, info.project.name, 'en-pregnancy', page.getByTestId('pregnancies'));
   await tab(page, 'vitals');
   await expect(page.getByTestId('bp-chart')).toContainText('Systolic');
   // No Indonesian words of the page left on it.
