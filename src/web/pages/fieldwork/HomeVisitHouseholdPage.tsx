@@ -27,6 +27,8 @@ import { StageBadges } from './person-bits';
 import '../../styles/fieldwork.css';
 
 const VISIT_KEY = 'siklus.homeVisit.';
+/** Due items shown per member before the rest is folded away. */
+const MEMBER_DUE_SHOWN = 4;
 
 /** The home visit opened for this household today (kept across a reload, so the same visit continues). */
 function storedVisit(householdId: string, on: string): HomeVisit | null {
@@ -208,7 +210,8 @@ function MemberCard({ member: m, on, schedule, visit, open, onOpen, saved, onSav
           </Badge>
         )}
       </div>
-      {schedule ? <DueItemsList items={items} empty={t('fw.memberNothingDue')} /> : <p className="small muted">{t('fw.scheduleUnavailable')}</p>}
+      {/* The most urgent few first, the rest folded: a household visit shows every member on one screen. */}
+      {schedule ? <DueItemsList items={items} empty={t('fw.memberNothingDue')} limit={MEMBER_DUE_SHOWN} /> : <p className="small muted">{t('fw.scheduleUnavailable')}</p>}
       {saved && <SavedVisit result={saved} personId={m.id} />}
       {visit ? (
         open ? (
@@ -228,10 +231,13 @@ function MemberCard({ member: m, on, schedule, visit, open, onOpen, saved, onSav
               <Icon name="edit" />
               {saved ? t('fw.recordMore') : t('fw.recordForMember')}
             </button>
-            <Link className="btn btn-ghost btn-sm" to={`/referrals/new?personId=${encodeURIComponent(m.id)}&back=${encodeURIComponent(`/home-visits/households/${m.householdId ?? ''}`)}`}>
-              <Icon name="move" />
-              {t('fw.refer')}
-            </Link>
+            {/* After a save the saved visit offers the referral (with the visit linked). */}
+            {!saved && (
+              <Link className="btn btn-ghost btn-sm" to={`/referrals/new?personId=${encodeURIComponent(m.id)}&back=${encodeURIComponent(`/home-visits/households/${m.householdId ?? ''}`)}`}>
+                <Icon name="move" />
+                {t('fw.refer')}
+              </Link>
+            )}
           </div>
         )
       ) : null}

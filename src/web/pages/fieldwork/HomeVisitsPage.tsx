@@ -29,6 +29,8 @@ export const REASON_LABEL: Record<ReasonKind, MessageKey> = {
   absent_posyandu: 'fw.reason.absent_posyandu',
 };
 const URGENCY_LABEL: Record<number, MessageKey> = { 1: 'fw.urgency.1', 2: 'fw.urgency.2', 3: 'fw.urgency.3', 4: 'fw.urgency.4' };
+/** Reasons shown per household on the route (the most urgent first; the household page has them all). */
+const REASONS_SHOWN = 4;
 const URGENCY_TONE: Record<number, 'danger' | 'warning' | 'info' | undefined> = { 1: 'danger', 2: 'warning', 3: 'info', 4: undefined };
 
 export function HomeVisitsPage() {
@@ -99,7 +101,11 @@ function RouteCard({ stop, n, on }: { stop: RouteStop; n: number; on: string }) 
   const { t, date } = useI18n();
   const h = stop.household;
   const names = new Map(stop.members.map((m) => [m.person.id, m.person.name]));
-  const due = stop.members.reduce((a, m) => a + m.items.length, 0);
+  // Services that can still be given (missed ones are history, not work for this visit).
+  const due = stop.members.reduce((a, m) => a + m.items.filter((i) => i.status !== 'missed').length, 0);
+  // The most urgent few, and always the Posyandu absence: it is what the sweeping after a Posyandu day looks for.
+  const reasons = stop.reasons.filter((r, i) => i < REASONS_SHOWN || r.kind === 'absent_posyandu');
+  const more = stop.reasons.length - reasons.length;
   return (
     <li className={`card fw-stop fw-urgency-${stop.urgency}`} data-testid="route-stop">
       <div className="fw-stop-head">
@@ -113,7 +119,7 @@ function RouteCard({ stop, n, on }: { stop: RouteStop; n: number; on: string }) 
         <Badge tone={URGENCY_TONE[stop.urgency]}>{t(URGENCY_LABEL[stop.urgency] ?? 'fw.urgency.4')}</Badge>
       </div>
       <ul className="fw-reasons">
-        {stop.reasons.map((r, i) => (
+        {reasons.map((r, i) => (
           <li key={`${r.personId}-${r.kind}-${i}`} className={`fw-reason fw-reason-${r.kind}`}>
             <strong>{names.get(r.personId) ?? ''}</strong>
             <span>
@@ -123,6 +129,7 @@ function RouteCard({ stop, n, on }: { stop: RouteStop; n: number; on: string }) 
           </li>
         ))}
       </ul>
+      {more > 0 && <p className="small muted">{t('fw.moreReasons', { n: more })}</p>}
       <p className="small muted">{t('fw.membersDue', { members: stop.members.length, items: due })}</p>
       <Link className="btn btn-secondary btn-sm" to={`/home-visits/households/${h.id}`}>
         <Icon name="households" />

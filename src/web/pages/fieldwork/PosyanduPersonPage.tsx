@@ -10,7 +10,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useAsync } from '../../lib/useAsync';
 import { getPerson } from '../../api/people';
 import { attend, getSession, type SessionDetail } from '../../api/fieldwork';
-import { personSchedule, type VisitResult } from '../../api/visits';
+import { personEvents, personSchedule, type RecordedEvent, type VisitResult } from '../../api/visits';
 import type { PersonDetail } from '../../api/types';
 import { Alert, Badge, Breadcrumbs, Card, ErrorState, Loading, PageHeader, useErrorText } from '../../components/ui';
 import { Icon } from '../../components/Icon';
@@ -20,6 +20,13 @@ import { todayIn } from '../../../core/time/dates';
 import { VisitRecorder } from '../../records/VisitRecorder';
 import { ACTIONABLE, STEPS, STEP_SECTIONS, offersFor, type SectionId, type StepId } from '../../records/due-offers';
 import { DueItemsList, SavedVisit } from './shared';
+import { computePreview, useAnthro } from '../../records/anthro-preview';
+import { ResultCard } from '../../records/ui';
+import { toneOf } from '../../records/tone';
+import { eventValueText } from '../../records/event-text';
+import { LOINC } from '../../../core/codes/loinc';
+import { WHO2006_LAST_DAY } from '../../../core/anthropometry/who-rules';
+import { ageInDays } from '../../../core/time/dates';
 import { PregnancyLine, StageBadges } from './person-bits';
 // Its own stylesheet: a page opened directly must not depend on the recording forms having loaded it.
 import '../../styles/fieldwork.css';
@@ -59,6 +66,11 @@ function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDe
   const [error, setError] = useState<string | null>(null);
   const [arriving, setArriving] = useState(false);
   const closed = !!s.session.closedAt;
+  // What was recorded for the person on the session day so far (each step saves its own visit of the session).
+  const visit = useAsync(
+    () => personEvents(p.id).then((events) => ({ events: events.filter((e) => e.occurredOn === on) })),
+    [p.id, on, saved?.visit.id, round],
+  );
 
   const offers = offersFor(schedule.data?.entries ?? []);
   const dueIn = (st: StepId): number =>
@@ -170,6 +182,8 @@ function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDe
       {closed ? (
         <Alert tone="info">{t('fw.sessionIsClosed')}</Alert>
       ) : !saved && step === 'refer' ? (
+        <>
+        <TodayFindings person={p} on={on} events={visit.data?.events ?? []} />
         <Card title={t('fw.step.refer')}>
           <p className="small">{t('fw.referText')}</p>
           <DueItemsList items={open} testId="refer-due" />
@@ -187,7 +201,10 @@ function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDe
             </button>
           </div>
         </Card>
+        </>
       ) : !saved && schedule.data ? (
+        <>
+        {step === 'counsel' && <TodayFindings person={p} on={on} events={visit.data?.events ?? []} />}
         <VisitRecorder
           key={`${step}-${round}`}
           person={{ id: p.id, sex: p.sex, birthDate: p.birthDate, name: p.name }}
@@ -202,11 +219,61 @@ function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDe
           saveLabel={t('fw.saveStep')}
           onSaved={onSaved}
         />
+        </>
       ) : schedule.error ? (
         <ErrorState error={schedule.error} onRetry={schedule.reload} />
       ) : (
         !saved && <Loading />
       )}
     </div>
+  );
+}
+
+/**
+ * Today's results at the counselling and referral steps: every value
+ * recorded in this visit, and for a child under five the z-score categories
+ * of today's weighing and length/height (core's rules with the approximate
+ * tables, as while typing), so the kader counsels and refers on what was found.
+ */
+function TodayFindings({ person, on, events }: { person: { sex: 'M' | 'F'; birthDate: string }; on: string; events: RecordedEvent[] }) {
+  const { t, number, label } = useI18n();
+  const child = ageInDays(person.birthDate, on) <= WHO2006_LAST_DAY;
+  const anthro = useAnthro(child);
+  const live = events.filter((e) => !e.supersededBy);
+  const last = (codes: string[]) => live.filter((e) => codes.includes(e.code) && typeof e.valueNum === 'number').at(-1);
+  const weight = last([LOINC.weight]);
+  const lh = last([LOINC.length, LOINC.height]);
+  const preview =
+    child && anthro && (weight || lh)
+      ? computePreview(anthro, {
+          sex: person.sex,
+          birthDate: person.birthDate,
+          on,
+          ...(weight ? { weightKg: weight.valueNum! } : {}),
+          ...(lh ? { lengthHeightCm: lh.valueNum! } : {}),
+          position: lh?.code === LOINC.height ? 'h' : 'l',
+        })
+      : null;
+  if (!live.length) return null;
+  return (
+    <Card title={t('fw.todayFindings')}>
+      <div data-testid="today-findings">
+        {preview && preview.categories.length > 0 && (
+          <div className="fw-results">
+            {preview.categories.map((c) => (
+              <ResultCard key={c.index} title={t(`fw.index.${c.index}`)} band={label(c.category)} tone={toneOf(c.category.code)} preliminary={preview.approximate} testId={`today-${c.index}`} />
+            ))}
+          </div>
+        )}
+        <ul className="fw-saved-list">
+          {live.map((e) => (
+            <li key={e.id}>
+              <span>{e.label}</span>
+              <strong>{eventValueText(e, t, number, label)}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Card>
   );
 }

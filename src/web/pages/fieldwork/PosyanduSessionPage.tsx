@@ -21,6 +21,8 @@ import '../../styles/fieldwork.css';
 const STEP_OF: Record<StepId, keyof Steps> = { measure: 'measured', record: 'recorded', serve: 'served', counsel: 'counselled', refer: 'referred' };
 /** Search starts from this many characters (a name fragment, or the first digits of a NIK/KK). */
 const MIN_QUERY = 2;
+/** People of the expected list shown at once (more on request). */
+const WAITING_PAGE = 30;
 /** Rows of search results shown. */
 const SEARCH_ROWS = 8;
 
@@ -57,6 +59,8 @@ function SessionView({ detail, reload }: { detail: SessionDetail; reload: () => 
   const [closing, setClosing] = useState(false);
   const present = new Set(attended.map((a) => a.person.id));
   const waiting = expected.filter((e) => !present.has(e.person.id));
+  // A whole RW can be due on one day: the list grows by pages instead of one endless scroll.
+  const [shownWaiting, setShownWaiting] = useState(WAITING_PAGE);
 
   async function arrive(personId: string) {
     const already = attended.find((a) => a.person.id === personId);
@@ -171,7 +175,7 @@ function SessionView({ detail, reload }: { detail: SessionDetail; reload: () => 
           <p className="muted small fw-pad">{t('fw.allExpectedCame')}</p>
         ) : (
           <ul className="list fw-people" data-testid="expected-list">
-            {waiting.map((e: DuePerson) => (
+            {waiting.slice(0, shownWaiting).map((e: DuePerson) => (
               <li className="list-item fw-expected" key={e.person.id}>
                 <div className="list-item-main">
                   <Link to={`/people/${e.person.id}`}>{e.person.name}</Link>
@@ -197,6 +201,13 @@ function SessionView({ detail, reload }: { detail: SessionDetail; reload: () => 
               </li>
             ))}
           </ul>
+        )}
+        {waiting.length > shownWaiting && (
+          <div className="fw-pad">
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => setShownWaiting((n) => n + WAITING_PAGE)} data-testid="show-more-expected">
+              {t('fw.showMore', { n: number(Math.min(WAITING_PAGE, waiting.length - shownWaiting)), total: number(waiting.length - shownWaiting) })}
+            </button>
+          </div>
         )}
       </Card>
 
@@ -235,6 +246,7 @@ function Registration({ areaCode, sessionId, onArrive, busyId, present }: {
   return (
     <Card title={t('fw.registration')}>
       <div className="searchbar">
+        <div className="search-input">
         <Icon name="search" />
         <input
           className="input"
@@ -248,6 +260,7 @@ function Registration({ areaCode, sessionId, onArrive, busyId, present }: {
           enterKeyHint="search"
           data-testid="registration-search"
         />
+        </div>
       </div>
       {query.length >= MIN_QUERY && (
         <div aria-live="polite">

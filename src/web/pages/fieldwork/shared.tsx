@@ -36,7 +36,7 @@ export function StatusPill({ status }: { status: ScheduleStatus }) {
  * Due and overdue items, most urgent first, with the date that matters;
  * missed ones (their window closed) folded underneath, for the record.
  */
-export function DueItemsList({ items, testId, empty }: { items: (DueItem | ScheduleEntryView)[]; testId?: string; empty?: string }) {
+export function DueItemsList({ items, testId, empty, limit }: { items: (DueItem | ScheduleEntryView)[]; testId?: string; empty?: string; limit?: number }) {
   const { t } = useI18n();
   const order: ScheduleStatus[] = ['overdue', 'due', 'missed', 'upcoming', 'done', 'not_applicable'];
   const sorted = [...items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.window.due.localeCompare(b.window.due));
@@ -44,7 +44,13 @@ export function DueItemsList({ items, testId, empty }: { items: (DueItem | Sched
   const missed = sorted.filter((i) => i.status === 'missed');
   return (
     <div data-testid={testId}>
-      {open.length === 0 ? <p className="muted small">{empty ?? t('fw.nothingDue')}</p> : <DueRows items={open} />}
+      {open.length === 0 ? <p className="muted small">{empty ?? t('fw.nothingDue')}</p> : <DueRows items={limit ? open.slice(0, limit) : open} />}
+      {limit !== undefined && open.length > limit && (
+        <details className="fw-due-more" data-testid="due-more">
+          <summary>{t('fw.moreDue', { n: open.length - limit })}</summary>
+          <DueRows items={open.slice(limit)} />
+        </details>
+      )}
       {missed.length > 0 && (
         <details className="fw-due-more">
           <summary>{t('fw.missedCount', { n: missed.length })}</summary>
