@@ -291,7 +291,7 @@ function Registration({ areaCode, sessionId, onArrive, busyId, present }: {
           )}
         </div>
       )}
-      <p className="small">
+      <p className="small fw-register-new">
         {t('fw.notFound')}{' '}
         <Link to={`/people/new?area=${encodeURIComponent(areaCode)}&return=${encodeURIComponent(`${back}?attend=`)}`} data-testid="register-new">
           {t('fw.registerNew')}
