@@ -9,7 +9,8 @@ import type { Locale } from '../../../core/i18n/messages';
 import type { RecordEvent } from '../../../core/records/types';
 import { rows, type DbOrTx } from '../../db/sql';
 
-interface EventDbRow {
+/** An event row as the engine reads it (personRecordEvents' columns). */
+export interface EventHistoryRow {
   id: string;
   person_id: string;
   code_system: string | null;
@@ -22,7 +23,9 @@ interface EventDbRow {
   kind: string;
 }
 
-const toRecordEvent = (r: EventDbRow): RecordEvent => ({
+type EventDbRow = EventHistoryRow;
+
+export const toRecordEvent = (r: EventHistoryRow): RecordEvent => ({
   id: r.id, codeSystem: r.code_system, code: r.code, occurredOn: r.occurred_on, valueNum: r.value_num, value: r.value,
   placeKind: r.place_kind, supersedesId: r.supersedes_id, kind: r.kind,
 });

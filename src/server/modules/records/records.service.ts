@@ -6,14 +6,15 @@
  * written twice; the same UUID with other content is a conflict.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Issue } from '../../../core/i18n/issues';
 import { message } from '../../../core/i18n/messages';
 import { normalizeName } from '../../../core/people/names';
 import type { Relationship } from '../../../core/people/household';
 import type { DerivedState } from '../../../core/records/derive';
 import { CANONICAL_UNIT } from '../../../core/records/units';
-import type { EventInput, NormalisedEvent } from '../../../core/records/types';
+import type { ProtocolSettings } from '../../../core/protocol/settings';
+import type { EventInput, NormalisedEvent, RecordEvent } from '../../../core/records/types';
 import { checkEvent, deliveryPlaceKind } from '../../../core/records/validate';
 import { checkVisit } from '../../../core/records/visit';
 import { hasScorer } from '../../../core/records/screening';
@@ -27,7 +28,7 @@ import { errors } from '../../http/errors';
 import type { ServiceCtx } from '../people/people.service';
 import { districtSettings } from '../protocol/district-settings';
 import { growthReferences } from './growth-refs';
-import { personRecordEvents } from './records.repo';
+import { toRecordEvent, type EventHistoryRow } from './records.repo';
 import type { VisitBody } from './records.schemas';
 import { refreshSchedule } from './schedule-store';
 
@@ -41,6 +42,8 @@ export interface RecordResult {
   babies: string[];
   /** The person's derived state after the write (null for a pure duplicate). */
   state: DerivedState | null;
+  /** After a write, what the response shows, as the transaction wrote it: the visit row, the district settings and the person's events. */
+  written: { visit: typeof visit.$inferSelect; settings: ProtocolSettings; events: RecordEvent[] } | null;
 }
 
 type Row = Record<string, unknown>;
@@ -79,8 +82,13 @@ function babyRelationship(motherRel: string | null): Relationship {
 export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<RecordResult> {
   const { tx, locale, today } = ctx;
   // The person row is locked: concurrent visits for one person are serialised, so each sees the other's events.
-  const [p] = await tx.select().from(person).where(eq(person.id, input.personId)).for('update');
-  if (!p) throw errors.notFound(locale);
+  // The facility's existence is asked in the same round trip (facilities are not removed while in use).
+  const [locked] = await tx.select({
+    ...getTableColumns(person),
+    facilityFound: input.facilityId ? sql<boolean>`exists (select 1 from ${facility} where ${facility.id} = ${input.facilityId})` : sql<boolean>`true`,
+  }).from(person).where(eq(person.id, input.personId)).for('update', { of: person });
+  if (!locked) throw errors.notFound(locale);
+  const { facilityFound, ...p } = locked;
   if (!inScope(ctx.auth.scope, p.areaCode)) {
     throw errors.forbidden(locale, { action: 'denied', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode });
   }
@@ -102,10 +110,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
       facilityId ??= s.facilityId;
     }
   }
-  if (input.facilityId) {
-    const [f] = await tx.select({ id: facility.id }).from(facility).where(eq(facility.id, input.facilityId));
-    if (!f) issues.push({ code: 'facility_unknown', field: 'facilityId' });
-  }
+  if (input.facilityId && !facilityFound) issues.push({ code: 'facility_unknown', field: 'facilityId' });
   if (issues.length) throw errors.validation(issues, locale);
 
   const [existingVisit] = await tx.select().from(visit).where(eq(visit.id, input.id));
@@ -114,11 +119,13 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
     throw errors.conflict({ code: 'visit_conflict', field: 'id' }, locale);
   }
 
+  // The sent ids and the person's history in one reading (the person is locked: no event of theirs can come between).
   const ids = input.events.map((e) => e.id);
-  const stored = await rows<Row>(tx, sql`
-    select id, visit_id, person_id, kind, code_system, code, value_num, value, unit, supersedes_id from event
-    where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  const storedById = new Map(stored.map((r) => [r.id as string, r]));
+  const known = await rows<Row & EventHistoryRow>(tx, sql`
+    select id, visit_id, person_id, kind, code_system, code, occurred_on, value_num, value, unit, place_kind, supersedes_id,
+      id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) as asked
+    from event where person_id = ${p.id} or id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) order by occurred_on, id`);
+  const storedById = new Map(known.filter((r) => r.asked).map((r) => [r.id as string, r]));
   const results: RecordResult['results'] = [];
   const fresh: EventInput[] = [];
   const positions: number[] = [];
@@ -137,10 +144,10 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
     results.push({ id: e.id, status: 'duplicate' });
   });
   if (fresh.length === 0 && existingVisit) {
-    return { status: 200, visitId: input.id, personId: p.id, results, warnings: [], babies: [], state: null };
+    return { status: 200, visitId: input.id, personId: p.id, results, warnings: [], babies: [], state: null, written: null };
   }
 
-  const history = await personRecordEvents(tx, p.id);
+  const history = known.filter((r) => r.person_id === p.id).map(toRecordEvent);
   const refs = await growthReferences(tx);
   const checked = checkVisit({ person: { sex: p.sex as 'M' | 'F', birthDate: p.birthDate }, occurredOn: input.occurredOn, events: fresh, positions, history, refs });
   if (checked.issues.length) throw errors.validation(checked.issues, locale);
@@ -149,11 +156,12 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   const at = new Date().toISOString();
   const accepted: AcceptedWarning[] = checked.warnings.map((w) => ({ code: w.code, ...(w.field ? { field: w.field } : {}), message: message(w, 'id'), at, by: ctx.auth.user.id }));
 
+  let visitRow = existingVisit;
   if (!existingVisit) {
-    await tx.insert(visit).values({
+    [visitRow] = await tx.insert(visit).values({
       id: input.id, kabCode: p.kabCode, personId: p.id, sessionId, facilityId, placeKind: input.placeKind, occurredOn: input.occurredOn,
       occurredAt: input.occurredAt ? new Date(input.occurredAt) : null, domicileAreaCode: p.areaCode, notes: input.notes ?? null, recordedBy: ctx.auth.user.id,
-    });
+    }).returning();
   }
 
   const babies: string[] = [];
@@ -167,7 +175,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   }
 
   // checked.events follow `fresh`, so event j sits at request position positions[j].
-  await tx.insert(event).values(checked.events.map((e, j) => {
+  const rowsIn = checked.events.map((e, j) => {
     const pos = positions[j]!;
     const mine = accepted.filter((w) => w.field?.startsWith(`events.${pos}.`));
     return {
@@ -176,10 +184,14 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
       facilityId, placeKind: e.concept === 'delivery' ? deliveryPlaceKind(e.value) ?? input.placeKind : input.placeKind,
       domicileAreaCode: p.areaCode, supersedesId: e.supersedesId, warnings: mine.length ? mine : null, recordedBy: ctx.auth.user.id,
     };
-  }));
+  });
+  await tx.insert(event).values(rowsIn);
 
+  // The person is locked and their events were read above: the new ones join them as the database now holds them.
+  const events = [...history, ...rowsIn.map(asStored)].sort(byOccurrence);
   const settings = await districtSettings(tx, p.kabCode);
-  const state = await refreshSchedule(tx, p.id, today, settings, refs);
+  const person_ = { id: p.id, sex: p.sex as 'M' | 'F', birthDate: p.birthDate, status: p.status, areaCode: p.areaCode, kabCode: p.kabCode };
+  const state = await refreshSchedule(tx, p.id, today, settings, refs, { person: person_, events });
   for (const b of babies) await refreshSchedule(tx, b, today, settings, refs);
   await writeAudit(tx, ctx.req, {
     action: 'create', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode,
@@ -190,7 +202,21 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
       ...(babies.length ? { births: babies } : {}),
     },
   });
-  return { status: 201, visitId: input.id, personId: p.id, results, warnings: accepted, babies, state };
+  return { status: 201, visitId: input.id, personId: p.id, results, warnings: accepted, babies, state, written: { visit: visitRow!, settings, events } };
+}
+
+/** An inserted event as personRecordEvents reads it back (uuid text in lower case, JSON through jsonb, nulls for absent values). */
+function asStored(e: typeof event.$inferInsert): RecordEvent {
+  return {
+    id: e.id.toLowerCase(), codeSystem: e.codeSystem ?? null, code: e.code, occurredOn: e.occurredOn, valueNum: e.valueNum ?? null,
+    value: e.value === undefined || e.value === null ? null : JSON.parse(JSON.stringify(e.value)), placeKind: e.placeKind ?? null,
+    supersedesId: e.supersedesId ? e.supersedesId.toLowerCase() : null, kind: e.kind,
+  };
+}
+
+/** personRecordEvents' order: occurred_on, then id (uuid order is that of its lower-case text). */
+function byOccurrence(a: RecordEvent, b: RecordEvent): number {
+  return a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**

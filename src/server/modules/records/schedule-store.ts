@@ -100,14 +100,54 @@ async function settingsFor(tx: DbOrTx, kabs: Iterable<string>): Promise<Map<stri
  * transaction of every write that changes the person's events or facts.
  * Settings default to the person's district settings.
  */
-export async function refreshSchedule(tx: DbOrTx, personId: string, today: IsoDate, settings?: ProtocolSettings, refs?: GrowthReferences): Promise<DerivedState | null> {
-  const [p] = await loadPeople(tx, [personId], false);
+export async function refreshSchedule(
+  tx: DbOrTx, personId: string, today: IsoDate, settings?: ProtocolSettings, refs?: GrowthReferences, known?: KnownPerson,
+): Promise<DerivedState | null> {
+  const p = known?.person ?? (await loadPeople(tx, [personId], false))[0];
   if (!p) return null;
-  const events = await personRecordEvents(tx, personId);
+  const events = known?.events ?? (await personRecordEvents(tx, personId));
   const s = settings ?? (await districtSettings(tx, p.kabCode));
   const state = deriveState(p, events, today, s, refs ?? (await growthReferences(tx)));
-  await writeDerived(tx, [{ person: p, state }]);
+  await writeDerivedOne(tx, p, state);
   return state;
+}
+
+/**
+ * What a caller already holds of a person in its transaction: the row (locked)
+ * and every stored event, oldest first as personRecordEvents orders them
+ * (occurred_on, id) — so the refresh need not read them again.
+ */
+export interface KnownPerson {
+  person: SchedulePerson;
+  events: readonly RecordEvent[];
+}
+
+/**
+ * writeDerived for one person in a single statement (one round trip instead of
+ * three): items no longer derived are deleted, the others upserted by key, and
+ * the state row upserted. The deleted and upserted keys are disjoint, so the
+ * data-modifying CTEs never touch the same row.
+ */
+async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): Promise<void> {
+  const keys = s.items.map((i) => i.key);
+  const del = keys.length
+    ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${sql`array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`}))`
+    : sql`delete from person_schedule_item where person_id = ${p.id}::uuid`;
+  const ins = keys.length
+    ? sql`, ins as (insert into person_schedule_item (person_id, key, kab_code, area_code, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
+        values ${sql.join(s.items.map((i) => sql`(${p.id}::uuid, ${i.key}, ${p.kabCode}, ${p.areaCode}, ${i.item}, ${i.programme}, ${i.earliest}::date, ${i.due}::date,
+          ${i.latest}::date, ${i.state}, ${i.doneEventId}::uuid, ${i.doneOn}::date, ${i.dose}::smallint, ${i.period})`), sql`, `)}
+        on conflict (person_id, key) do update set kab_code = excluded.kab_code, area_code = excluded.area_code, item = excluded.item,
+          programme = excluded.programme, earliest = excluded.earliest, due = excluded.due, latest = excluded.latest, state = excluded.state,
+          done_event_id = excluded.done_event_id, done_on = excluded.done_on, dose = excluded.dose, period = excluded.period)`
+    : sql``;
+  await tx.execute(sql`with del as (${del})${ins}
+    insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags, computed_at)
+    values (${p.id}::uuid, ${p.kabCode}, ${s.on}::date, ${s.horizonUntil}::date, ${s.protocolVersion}, ${s.settingsFingerprint},
+      ${JSON.stringify(s.stages)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${new Date().toISOString()}::timestamptz)
+    on conflict (person_id) do update set kab_code = excluded.kab_code, computed_on = excluded.computed_on, horizon_until = excluded.horizon_until,
+      protocol_version = excluded.protocol_version, settings_fingerprint = excluded.settings_fingerprint, stages = excluded.stages,
+      flags = excluded.flags, computed_at = excluded.computed_at`);
 }
 
 /** Recomputes the schedules of many people on `on` (locks them; use inside a transaction). */

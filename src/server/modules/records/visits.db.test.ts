@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../core/time/dates';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app';
+import { refreshSchedule } from './schedule-store';
+import { catalogue } from '../../../core/protocol/catalogue';
+import { codesFor } from '../../../core/codes/registry';
+import type { Concept } from '../../../core/codes/concepts';
 import { testEngine } from '../../testing/test-db';
 
 const today = todayIn('Asia/Jakarta');
@@ -47,6 +51,40 @@ describe(`recording visits (${testEngine})`, () => {
     expect(changed.json().error).toBe('event_conflict');
     const otherDay = await kader.post('/api/visits', { ...body, occurredOn: addDays(today, -1) });
     expect(otherDay.json().error).toBe('visit_conflict');
+  });
+
+  it('stores and answers the schedule a fresh reading of all the events gives (a resent visit with a new event, an upper-case id)', async () => {
+    const child = t.fx.people.rw1Child;
+    const post = async (body: { events: object[] } & Record<string, unknown>) => {
+      const r = await kader.post('/api/visits', body);
+      return r.statusCode === 409 && r.json().error === 'needs_confirmation'
+        ? kader.post('/api/visits', { ...body, confirm: r.json().warnings.map((w: { code: string }) => w.code) }) : r;
+    };
+    const base = { id: randomUUID(), personId: child, occurredOn: today, placeKind: 'posyandu', facilityId: t.fx.facilities.posyandu1 };
+    const w = weight(11.3);
+    expect((await post({ ...base, events: [w] })).statusCode).toBe(201);
+    // The immunization the child is due for next, under an upper-case id: the item is done by it.
+    const open = (await kader.get(`/api/people/${child}/schedule`)).json().entries
+      .filter((e: { key: string; status: string }) => e.key.startsWith('imm.') && (e.status === 'due' || e.status === 'overdue'));
+    const item = catalogue().find((i) => i.id === open[0].item)!;
+    const code = codesFor(item.match[0]!.concepts[0]! as Concept)[0]!;
+    const imm = { id: randomUUID().toUpperCase(), kind: 'immunization', system: code.system, code: code.code, value: { dose: open[0].dose ?? 1 } };
+    const r = await post({ ...base, events: [w, imm] });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().results.map((x: { status: string }) => x.status)).toEqual(['duplicate', 'accepted']);
+    expect(r.json().schedule.entries.find((e: { key: string }) => e.key === open[0].key)).toMatchObject({ status: 'done', satisfiedBy: { eventId: imm.id.toLowerCase() } });
+    const stored = async () => ({
+      items: await t.database.query('select key, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period, area_code, kab_code from person_schedule_item where person_id = $1 order by key', [child]),
+      state: await t.database.query('select computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags from person_schedule_state where person_id = $1', [child]),
+    });
+    const written = await stored();
+    expect(written.items.length).toBeGreaterThan(5);
+    // Computed again from what the database holds: the same rows, and the answer is the schedule as read afterwards.
+    await t.database.db.transaction((tx) => refreshSchedule(tx, child, today));
+    expect(await stored()).toEqual(written);
+    const view = await kader.get(`/api/people/${child}/schedule`);
+    expect(r.json().schedule).toEqual(view.json());
+    expect(r.json().visit).toMatchObject({ id: base.id, personId: child, facilityId: t.fx.facilities.posyandu1 });
   });
 
   it('refuses an invalid event with a message per field and writes nothing', async () => {

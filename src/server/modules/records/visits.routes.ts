@@ -69,14 +69,16 @@ export function registerVisitRoutes(app: FastifyInstance, database: Database, ti
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         r = await run();
       }
-      const [v] = await db.select().from(visit).where(eq(visit.id, r.visitId));
       const events = await recordedEvents(db, sql`e.visit_id = ${r.visitId}`, locale);
-      const p = (await getPerson(db, r.personId))!;
       let schedule: ScheduleView;
-      if (r.state) {
-        const settings = await districtSettings(db, p.kabCode);
-        schedule = scheduleView(r.state.schedule, r.state.facts, scheduleEventsOf(await personRecordEvents(db, p.id)), settings, locale);
+      let v;
+      if (r.state && r.written) {
+        // After a write the transaction's own rows answer (visit, settings, events): no second reading.
+        v = r.written.visit;
+        schedule = scheduleView(r.state.schedule, r.state.facts, scheduleEventsOf(r.written.events), r.written.settings, locale);
       } else {
+        [v] = await db.select().from(visit).where(eq(visit.id, r.visitId));
+        const p = (await getPerson(db, r.personId))!;
         schedule = await personScheduleView(db, p, todayIn(timeZone), locale);
         await writeAudit(db, req, { action: 'read', entityType: 'visit', entityId: r.visitId, personId: p.id, areaCode: p.areaCode, details: { duplicate: true } });
       }
