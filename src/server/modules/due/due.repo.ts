@@ -126,12 +126,16 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
       left join area v on v.code = p.village_code
       order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
-    )
-    select pg.*, st.stages,
-      (select json_agg(json_build_object('key', hit.key, 'item', hit.item, 'programme', hit.programme, 'earliest', hit.earliest, 'due', hit.due,
+    ),
+    -- The page's items gathered in one pass over hit (a subquery per person rescanned all of hit for each).
+    agg as (
+      select hit.person_id, json_agg(json_build_object('key', hit.key, 'item', hit.item, 'programme', hit.programme, 'earliest', hit.earliest, 'due', hit.due,
          'latest', hit.latest, 'state', hit.state, 'done_on', hit.done_on, 'done_event_id', hit.done_event_id, 'dose', hit.dose, 'period', hit.period)
-         order by hit.earliest, hit.key) from hit where hit.person_id = pg.id) as items
-    from pg left join person_schedule_state st on st.person_id = pg.id
+         order by hit.earliest, hit.key) as items
+      from hit join pg on pg.id = hit.person_id group by hit.person_id
+    )
+    select pg.*, st.stages, agg.items
+    from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
     order by coalesce(pg.household_area, pg.area_code), pg.household_id nulls last, pg.birth_date, pg.id`);
   const total = r[0] ? Number(r[0].total) : await countDue(db, f);
   return { total, people: r.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) };

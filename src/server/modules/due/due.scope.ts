@@ -3,7 +3,7 @@
  * Pustu's desa), an area, or the user's whole scope — always cut to the
  * user's scope. Outside it the request is refused (403, audited).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../../core/i18n/messages';
 import { narrowTo } from '../../access/scope';
 import type { AuthContext } from '../../auth/session';
@@ -17,11 +17,14 @@ export interface ListPlace {
 }
 
 export async function facilityAreas(db: DbOrTx, facilityId: string): Promise<{ f: ListPlace['facility']; codes: string[] } | null> {
-  const [f] = await db.select({ id: facility.id, name: facility.name, type: facility.type, areaCode: facility.areaCode, kabCode: facility.kabCode })
-    .from(facility).where(eq(facility.id, facilityId));
+  // The facility and its coverage in one round trip.
+  const [f] = await db.select({
+    id: facility.id, name: facility.name, type: facility.type, areaCode: facility.areaCode, kabCode: facility.kabCode,
+    coverage: sql<string[] | null>`(select json_agg(${facilityCoverage.areaCode}) from ${facilityCoverage} where ${facilityCoverage.facilityId} = ${facility.id})`,
+  }).from(facility).where(eq(facility.id, facilityId));
   if (!f) return null;
-  const cov = await db.select({ code: facilityCoverage.areaCode }).from(facilityCoverage).where(eq(facilityCoverage.facilityId, facilityId));
-  return { f, codes: cov.length ? cov.map((c) => c.code).sort() : [f.areaCode] };
+  const { coverage, ...rest } = f;
+  return { f: rest, codes: coverage?.length ? [...coverage].sort() : [f.areaCode] };
 }
 
 export async function listPlace(db: DbOrTx, auth: AuthContext, locale: Locale, q: { facility?: string; area?: string }): Promise<ListPlace> {

@@ -40,6 +40,6 @@ export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promi
   let where = areasSql(r.codes, sql`p.area_code`);
   if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
   const fresh = await ensureFresh(db, where, r.on, r.today);
-  const page = await dueList(db, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, await settingsLookup(db, r.codes));
+  const page = await dueList(db, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, fresh.settingsOf);
   return { ...page, refreshed: fresh.refreshed };
 }

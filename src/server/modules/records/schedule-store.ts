@@ -167,14 +167,18 @@ export async function refreshSchedules(tx: DbOrTx, personIds: readonly string[],
  * The fingerprint every district's schedules should carry: the districts that
  * stored settings, and the national defaults for all others.
  */
-export async function expectedFingerprints(db: DbOrTx): Promise<{ byKab: Record<string, string>; fallback: string }> {
+export async function expectedFingerprints(db: DbOrTx): Promise<{ byKab: Record<string, string>; fallback: string; settingsOf: (kab: string) => ProtocolSettings }> {
   const keys = await rows<{ key: string }>(db, sql`select key from setting where key like 'protocol:%'`);
   const byKab: Record<string, string> = {};
+  const settings = new Map<string, ProtocolSettings>();
   for (const { key } of keys) {
     const kab = key.slice('protocol:'.length);
-    byKab[kab] = fingerprintOf(await districtSettings(db, kab));
+    const s = await districtSettings(db, kab);
+    settings.set(kab, s);
+    byKab[kab] = fingerprintOf(s);
   }
-  return { byKab, fallback: fingerprintOf(DEFAULT_SETTINGS) };
+  // A district without stored settings has the national defaults (districtSettings says the same).
+  return { byKab, fallback: fingerprintOf(DEFAULT_SETTINGS), settingsOf: (kab) => settings.get(kab) ?? DEFAULT_SETTINGS };
 }
 
 /** SQL: the stored schedule of person `p` (state `s`, left-joined) is stale for a list on `on`. */
@@ -192,6 +196,8 @@ const REFRESH_BATCH = 1000;
 export interface FreshnessResult {
   refreshed: number;
   ms: number;
+  /** The settings of every district as read for the check, for the list's labels (no second reading). */
+  settingsOf: (kab: string) => ProtocolSettings;
 }
 
 /**
@@ -215,5 +221,5 @@ export async function ensureFresh(
     const ids = stale.slice(k, k + REFRESH_BATCH).map((r) => r.id);
     await db.transaction((tx) => refreshSchedules(tx, ids, computeOn));
   }
-  return { refreshed: stale.length, ms: performance.now() - started };
+  return { refreshed: stale.length, ms: performance.now() - started, settingsOf: fp.settingsOf };
 }
