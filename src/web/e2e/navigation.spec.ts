@@ -31,7 +31,11 @@ test('login → area → household → person', async ({ page }) => {
     const numbers = counts.map((c) => Number(c.replace(/\D/g, '')) || 0);
     const best = numbers.indexOf(Math.max(...numbers));
     if (numbers[best] === 0) break;
-    await rows.nth(best).locator('.cell-primary a').click();
+    // Wait for the new page itself: the old h1 and table stay visible until the route changes.
+    const link = rows.nth(best).locator('.cell-primary a');
+    const href = await link.getAttribute('href');
+    await link.click();
+    await page.waitForURL((u) => u.pathname === href);
     await expect(page.locator('h1')).toBeVisible();
   }
   await expect(page.getByRole('navigation', { name: 'Lokasi halaman' })).toBeVisible();

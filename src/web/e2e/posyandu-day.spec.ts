@@ -64,7 +64,8 @@ async function save(page: Page): Promise<void> {
 
 async function backToSession(page: Page): Promise<void> {
   await page.getByTestId('back-to-session').click();
-  await expect(page.getByTestId('registration-search')).toBeVisible();
+  // The session page reloads the RW's expected list (hundreds of people); allow a busy CI machine time.
+  await expect(page.getByTestId('registration-search')).toBeVisible({ timeout: 30_000 });
 }
 
 test('a Posyandu day for a mixed group: registration, steps by stage, summary and absentees', async ({ page, request }, info) => {
