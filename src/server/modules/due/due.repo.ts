@@ -117,13 +117,12 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
     with hit as (${hitSql(f)}),
     ppl as (select distinct person_id from hit),
     pg as (
+      -- Only what orders the list is joined before the page is cut; names come for the page's people alone.
       select p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id,
-             p.area_code, p.village_code, p.kab_code, v.name as village_name, hp.name as head_name, h.area_code as household_area,
+             p.area_code, p.village_code, p.kab_code, h.head_person_id, h.area_code as household_area,
              count(*) over () as total
       from ppl join person p on p.id = ppl.person_id
       left join household h on h.id = p.household_id
-      left join person hp on hp.id = h.head_person_id
-      left join area v on v.code = p.village_code
       order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
     ),
@@ -134,8 +133,12 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
          order by hit.earliest, hit.key) as items
       from hit join pg on pg.id = hit.person_id group by hit.person_id
     )
-    select pg.*, st.stages, agg.items
+    select pg.id, pg.nik, pg.name, pg.sex, pg.birth_date, pg.status, pg.status_date, pg.household_id, pg.relationship, pg.mother_id,
+           pg.area_code, pg.village_code, pg.kab_code, v.name as village_name, hp.name as head_name, pg.household_area, pg.total,
+           st.stages, agg.items
     from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
+    left join person hp on hp.id = pg.head_person_id
+    left join area v on v.code = pg.village_code
     order by coalesce(pg.household_area, pg.area_code), pg.household_id nulls last, pg.birth_date, pg.id`);
   const total = r[0] ? Number(r[0].total) : await countDue(db, f);
   return { total, people: r.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) };

@@ -40,6 +40,12 @@ export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promi
   let where = areasSql(r.codes, sql`p.area_code`);
   if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
   const fresh = await ensureFresh(db, where, r.on, r.today);
-  const page = await dueList(db, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, fresh.settingsOf);
+  const f = { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items };
+  // Without JIT: the planner prices the per-person item lookups of a large Posyandu or desa above
+  // jit_above_cost, and compiling then takes 40–60 ms of a query that runs in under 10.
+  const page = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return dueList(tx, f, r, locale, fresh.settingsOf);
+  });
   return { ...page, refreshed: fresh.refreshed };
 }
