@@ -124,8 +124,8 @@ export interface KnownPerson {
 
 /**
  * writeDerived for one person in a single statement (one round trip instead of
- * three): items no longer derived are deleted, the others upserted by key, and
- * the state row upserted. The deleted and upserted keys are disjoint, so the
+ * three): items no longer derived are deleted, the others upserted by key (only
+ * where they changed), and the state row upserted. The deleted and upserted keys are disjoint, so the
  * data-modifying CTEs never touch the same row.
  */
 async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): Promise<void> {
@@ -139,7 +139,13 @@ async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): 
           ${i.latest}::date, ${i.state}, ${i.doneEventId}::uuid, ${i.doneOn}::date, ${i.dose}::smallint, ${i.period})`), sql`, `)}
         on conflict (person_id, key) do update set kab_code = excluded.kab_code, area_code = excluded.area_code, item = excluded.item,
           programme = excluded.programme, earliest = excluded.earliest, due = excluded.due, latest = excluded.latest, state = excluded.state,
-          done_event_id = excluded.done_event_id, done_on = excluded.done_on, dose = excluded.dose, period = excluded.period)`
+          done_event_id = excluded.done_event_id, done_on = excluded.done_on, dose = excluded.dose, period = excluded.period
+        -- An item the visit did not change is not rewritten (no new row version, no index entries).
+        where (person_schedule_item.kab_code, person_schedule_item.area_code, person_schedule_item.item, person_schedule_item.programme,
+          person_schedule_item.earliest, person_schedule_item.due, person_schedule_item.latest, person_schedule_item.state,
+          person_schedule_item.done_event_id, person_schedule_item.done_on, person_schedule_item.dose, person_schedule_item.period)
+          is distinct from (excluded.kab_code, excluded.area_code, excluded.item, excluded.programme, excluded.earliest, excluded.due,
+          excluded.latest, excluded.state, excluded.done_event_id, excluded.done_on, excluded.dose, excluded.period))`
     : sql``;
   await tx.execute(sql`with del as (${del})${ins}
     insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags, computed_at)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../core/time/dates';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app';
-import { refreshSchedule } from './schedule-store';
+import { refreshSchedules } from './schedule-store';
 import { catalogue } from '../../../core/protocol/catalogue';
 import { codesFor } from '../../../core/codes/registry';
 import type { Concept } from '../../../core/codes/concepts';
@@ -79,8 +79,10 @@ describe(`recording visits (${testEngine})`, () => {
     });
     const written = await stored();
     expect(written.items.length).toBeGreaterThan(5);
-    // Computed again from what the database holds: the same rows, and the answer is the schedule as read afterwards.
-    await t.database.db.transaction((tx) => refreshSchedule(tx, child, today));
+    expect(written.items.find((i) => i.key === open[0].key)).toMatchObject({ state: 'done', done_event_id: imm.id.toLowerCase() });
+    // Computed again from what the database holds and stored by the batch path (delete and insert all):
+    // the same rows, and the answer is the schedule as read afterwards.
+    await t.database.db.transaction((tx) => refreshSchedules(tx, [child], today));
     expect(await stored()).toEqual(written);
     const view = await kader.get(`/api/people/${child}/schedule`);
     expect(r.json().schedule).toEqual(view.json());
