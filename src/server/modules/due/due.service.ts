@@ -9,7 +9,7 @@ import type { Db } from '../../db/client';
 import type { DbOrTx } from '../../db/sql';
 import { rows } from '../../db/sql';
 import { districtSettings } from '../protocol/district-settings';
-import { ensureFresh } from '../records/schedule-store';
+import { readFresh } from '../records/schedule-store';
 import { areasSql, dueList, type DuePage } from './due.repo';
 
 export interface DueRequest {
@@ -39,13 +39,7 @@ export async function settingsLookup(db: DbOrTx, codes: readonly string[]): Prom
 export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promise<DuePage & { refreshed: number }> {
   let where = areasSql(r.codes, sql`p.area_code`);
   if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
-  const fresh = await ensureFresh(db, where, r.on, r.today);
   const f = { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items };
-  // Without JIT: the planner prices the per-person item lookups of a large Posyandu or desa above
-  // jit_above_cost, and compiling then takes 40–60 ms of a query that runs in under 10.
-  const page = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    return dueList(tx, f, r, locale, fresh.settingsOf);
-  });
-  return { ...page, refreshed: fresh.refreshed };
+  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf) => dueList(tx, f, r, locale, settingsOf));
+  return { ...value, refreshed };
 }
