@@ -198,6 +198,8 @@ export function staleCondition(on: IsoDate, today: IsoDate, fp: { byKab: Record<
 
 /** Batch size of a lazy refresh transaction. */
 const REFRESH_BATCH = 1000;
+/** Refreshing this many people at once changes the item table enough to need new planner statistics. */
+const ANALYZE_AFTER_REFRESHING = 200;
 
 export interface FreshnessResult {
   refreshed: number;
@@ -239,6 +241,10 @@ async function refreshInBatches(db: { transaction<T>(fn: (tx: DbOrTx) => Promise
     const ids = stale.slice(k, k + REFRESH_BATCH);
     await db.transaction((tx) => refreshSchedules(tx, ids, computeOn));
   }
+  // Many schedules written at once (a first due list of a Posyandu, a protocol change): fresh
+  // statistics now, or the planner keeps pricing the item table as nearly empty and the next due
+  // lists take seconds instead of milliseconds. PGlite has no autovacuum; PostgreSQL's lags.
+  if (stale.length >= ANALYZE_AFTER_REFRESHING) await db.transaction((tx) => tx.execute(sql`analyze person_schedule_item, person_schedule_state`));
 }
 
 /**
