@@ -64,7 +64,8 @@ export function ageLabel(birthDate: IsoDate, on: IsoDate, locale: Locale): strin
   return `${Math.max(0, ageInDays(birthDate, on))} ${locale === 'en' ? 'd' : 'hr'}`;
 }
 
-function hitSql(f: DueFilter): SQL {
+/** The people condition (over person `p`) and the item condition (over person_schedule_item `i`) of a list. */
+function filterParts(f: DueFilter): { people: SQL; items: SQL } {
   const people: SQL[] = [sql`p.status = 'alive'`, f.where];
   const conds: SQL[] = [statusSql(f.statuses, f.on)];
   if (f.programmes?.length) conds.push(sql`i.programme in (${sql.join(f.programmes.map((x) => sql`${x}`), sql`, `)})`);
@@ -73,12 +74,20 @@ function hitSql(f: DueFilter): SQL {
     people.push(sql`exists (select 1 from person_schedule_state st, jsonb_array_elements(st.stages) sp
       where st.person_id = p.id and sp->>'id' = ${f.stage} and sp->>'from' <= ${f.on} and coalesce(sp->>'to', '9999-12-31') >= ${f.on})`);
   }
-  // The place's people first (area index), materialized: joined directly, PostgreSQL priced the
-  // per-person item lookups high and chose a parallel scan of all of person (60–300 ms on 270,000
-  // people instead of ~6 ms); a CTE scan keeps the plan on the index.
-  return sql`with place as materialized (select p.id from person p where ${sql.join(people, sql` and `)})
-    select i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period
-    from place join person_schedule_item i on i.person_id = place.id where ${sql.join(conds, sql` and `)}`;
+  return { people: sql.join(people, sql` and `), items: sql.join(conds, sql` and `) };
+}
+
+// The place's people first (area index), materialized: joined directly, PostgreSQL priced the
+// per-person item lookups high and chose a parallel scan of all of person (60–300 ms on 270,000
+// people instead of ~6 ms); a CTE scan keeps the plan on the index.
+const placeSql = (people: SQL): SQL => sql`place as materialized (select p.id from person p where ${people})`;
+
+const ITEM_COLUMNS = sql.raw('i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period');
+
+function hitSql(f: DueFilter): SQL {
+  const { people, items } = filterParts(f);
+  return sql`with ${placeSql(people)}
+    select ${ITEM_COLUMNS} from place join person_schedule_item i on i.person_id = place.id where ${items}`;
 }
 
 interface PageRow {
@@ -113,9 +122,12 @@ export interface DuePage {
  * item labels (labels can change with a district's KPSP ages).
  */
 export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings): Promise<DuePage> {
+  const { people, items } = filterParts(f);
+  // Who is listed needs only one matching item per person (exists stops there); all the items are
+  // read for the page's people alone.
   const r = await rows<PageRow>(db, sql`
-    with hit as (${hitSql(f)}),
-    ppl as (select distinct person_id from hit),
+    with ${placeSql(people)},
+    ppl as (select place.id as person_id from place where exists (select 1 from person_schedule_item i where i.person_id = place.id and ${items})),
     pg as (
       -- Only what orders the list is joined before the page is cut; names come for the page's people alone.
       select p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id,
@@ -126,12 +138,13 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
       order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
     ),
-    -- The page's items gathered in one pass over hit (a subquery per person rescanned all of hit for each).
+    hit as (select ${ITEM_COLUMNS} from pg join person_schedule_item i on i.person_id = pg.id where ${items}),
+    -- The page's items gathered in one pass (a subquery per person rescanned all of hit for each).
     agg as (
       select hit.person_id, json_agg(json_build_object('key', hit.key, 'item', hit.item, 'programme', hit.programme, 'earliest', hit.earliest, 'due', hit.due,
          'latest', hit.latest, 'state', hit.state, 'done_on', hit.done_on, 'done_event_id', hit.done_event_id, 'dose', hit.dose, 'period', hit.period)
          order by hit.earliest, hit.key) as items
-      from hit join pg on pg.id = hit.person_id group by hit.person_id
+      from hit group by hit.person_id
     )
     select pg.id, pg.nik, pg.name, pg.sex, pg.birth_date, pg.status, pg.status_date, pg.household_id, pg.relationship, pg.mother_id,
            pg.area_code, pg.village_code, pg.kab_code, v.name as village_name, hp.name as head_name, pg.household_area, pg.total,
