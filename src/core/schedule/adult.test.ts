@@ -52,7 +52,7 @@ describe('a woman of 30 in a PUS couple, one earlier delivery', () => {
       { id: 'sd', system: 'service', code: 'sadanis', date: '2023-02-01' },
       { id: 'lh', system: 'questionnaire', code: 'layak-hamil', date: '2025-02-03' },
     ], '2025-06-01', ['adult.', 'imm.td'])).toEqual([
-      'imm.td-1 overdue 2010-03-10/2010-03-10/2045-03-09',
+      'imm.td-1 overdue 2019-02-01/2019-02-01/2045-03-09', // owed from the PUS registration
       'adult.obesity@2023 missed 2023-01-01/2023-12-31/2023-12-31',
       'adult.bp@2023 missed 2023-01-01/2023-12-31/2023-12-31',
       'adult.mental@2023 missed 2023-01-01/2023-12-31/2023-12-31',

@@ -45,7 +45,13 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
   const eligibility = items[0]!.eligibility;
 
   return (ec: EvalCtx) => {
-    if (eligibility && intersect(eligibleDays(eligibility, ec.life), [[ec.fromDay, ec.onDay]]).length === 0) return;
+    const spans = eligibility ? eligibleDays(eligibility, ec.life) : null;
+    if (spans && intersect(spans, [[ec.fromDay, ec.onDay]]).length === 0) return;
+    // A dose gated by a condition (Td for the pregnant, catin, PUS) is owed from the
+    // start of the condition in force, not from the age window's start (a woman
+    // first pregnant at 30 is not "overdue since 15").
+    let gateStart = -Infinity;
+    if (spans) for (const [a] of spans) if (a <= ec.onDay && a > gateStart) gateStart = a;
     const events = ec.idx.byConcept.get(antigen) ?? [];
     const used = new Uint8Array(events.length);
     let credit: IndexedEvent | null = null;
@@ -96,11 +102,12 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
         if (inRange(ec, ce, l)) emit(ec, s.c, s.c.id, ce, d, l, { event: credit!, others: [] }, undefined, undefined, s.dose);
       } else {
         prereq = null;
+        e = Math.max(e, gateStart);
         const unreachable = e > l;
         prevOpen = unreachable ? l : e;
         if (unreachable) {
           if (inRange(ec, l, l)) emit(ec, s.c, s.c.id, l, l, l, null, undefined, undefined, s.dose, undefined, 'unreachable');
-        } else if (inRange(ec, e, l)) emit(ec, s.c, s.c.id, e, d, l, null, undefined, undefined, s.dose);
+        } else if (inRange(ec, e, l)) emit(ec, s.c, s.c.id, e, Math.max(d, e), l, null, undefined, undefined, s.dose);
       }
     }
   };

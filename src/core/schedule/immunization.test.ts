@@ -348,6 +348,13 @@ describe('Td (T status) for a pregnant woman', () => {
     expect(entry(mother, [vax('t1', 'Td', '2025-03-01'), vax('t2', 'Td', '2025-03-29')], '2025-04-15', 'imm.td-2').status).toBe('done');
     expect(entry(mother, [vax('t1', 'Td', '2025-03-01'), vax('t2', 'Td', '2025-03-29')], '2025-04-15', 'imm.td-3').window.earliest).toBe('2025-09-29');
   });
+  it('is owed from the start of the pregnancy, not from her 15th birthday, when she has no doses', () => {
+    const first = computeSchedule({ person: mother, events: [], on: '2025-06-01' }).entries.find((e) => e.key === 'imm.td-1')!;
+    expect(first.window.earliest).toBe('2025-02-01');
+    expect(first.window.due).toBe('2025-02-01');
+    // The day before the pregnancy she was not eligible: nothing is listed.
+    expect(schedule(mother, [], '2025-01-31', ['imm.td'])).toEqual([]);
+  });
   it('is not listed for men or for women outside pregnancy, catin and PUS', () => {
     expect(schedule({ sex: 'F', birthDate: '1998-05-01' }, [], '2025-06-01', ['imm.td'])).toEqual([]);
     expect(schedule({ sex: 'M', birthDate: '1998-05-01', conditions: [{ kind: 'catin', from: '2025-05-01' }] }, [], '2025-06-01', ['imm.td'])).toEqual([]);
