@@ -55,7 +55,6 @@ export interface RouteStop {
   members: Array<{ person: DuePersonSummary; items: DueItem[] }>;
 }
 
-const ABSENT_LABEL = { id: 'Tidak hadir di Posyandu {date}', en: 'Absent at the Posyandu on {date}' };
 
 export async function homeVisitRoute(db: Db, auth: AuthContext, locale: Locale, q: { facility?: string; area?: string; on: IsoDate; today: IsoDate; limit: number; timeZone: string }): Promise<{ codes: string[]; households: RouteStop[] }> {
   const place = await listPlace(db, auth, locale, q);
@@ -91,16 +90,17 @@ export async function homeVisitRoute(db: Db, auth: AuthContext, locale: Locale, 
   }
 
   // The last closed Posyandu day of the area: who was due but did not come, and is still due.
-  const absent = await rows<{ person_id: string; session_date: string }>(db, sql`
+  // The label names the Posyandu; the page shows the day from `since` in the user's date format.
+  const absent = await rows<{ person_id: string; session_date: string; posyandu: string }>(db, sql`
     with last as (
       select distinct on (fs.facility_id) fs.facility_id, fs.session_date, fs.summary from field_session fs
       where fs.kind = 'posyandu' and fs.closed_at is not null and fs.session_date <= ${q.on}::date and ${areasSql(place.codes, sql`fs.area_code`)}
       order by fs.facility_id, fs.session_date desc)
-    select distinct a->>'personId' as person_id, to_char(last.session_date, 'YYYY-MM-DD') as session_date
-    from last cross join jsonb_array_elements(coalesce(last.summary->'absentees', '[]'::jsonb)) a
+    select distinct a->>'personId' as person_id, to_char(last.session_date, 'YYYY-MM-DD') as session_date, f.name as posyandu
+    from last join facility f on f.id = last.facility_id cross join jsonb_array_elements(coalesce(last.summary->'absentees', '[]'::jsonb)) a
     where exists (select 1 from person p join person_schedule_item i on i.person_id = p.id
                   where p.id = (a->>'personId')::uuid and p.status = 'alive' and ${where} and ${statusSql(['due', 'overdue'], q.on)})`);
-  for (const a of absent) reasons.push({ kind: 'absent_posyandu', personId: a.person_id, label: ABSENT_LABEL[locale].replace('{date}', a.session_date), since: a.session_date });
+  for (const a of absent) reasons.push({ kind: 'absent_posyandu', personId: a.person_id, label: a.posyandu, since: a.session_date });
 
   if (!reasons.length) return { codes: place.codes, households: [] };
   const personIds = [...new Set(reasons.map((r) => r.personId))];
