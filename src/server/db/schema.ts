@@ -463,3 +463,86 @@ export type AppUser = typeof appUser.$inferSelect;
 export type ClinicalEvent = typeof event.$inferSelect;
 export type Visit = typeof visit.$inferSelect;
 export type Referral = typeof referral.$inferSelect;
+
+/**
+ * Indicators (docs/indicators.md): the evaluator's rows per person,
+ * indicator and calendar year, filed under the person's current domicile.
+ * Kept fresh in the transaction of every write that changes the person's
+ * events or facts; `siklus indicators rebuild` recomputes them from events.
+ */
+export const personIndicator = pgTable('person_indicator', {
+  personId: uuid('person_id').notNull(),
+  indicator: text('indicator').notNull(),
+  year: smallint('year').notNull(),
+  kabCode: text('kab_code').notNull(),
+  areaCode: text('area_code').notNull(), // domicile, most specific unit
+  sex: text('sex').notNull(), // M | F
+  ageBand: text('age_band').notNull(),
+  registerMonth: smallint('register_month'),
+  numeratorMonth: smallint('numerator_month'),
+  monthsServed: integer('months_served').notNull().default(0), // bit (m − 1) = served in month m
+  counts: integer('counts').array(), // 12 occurrences per month, for count indicators
+  facilityId: uuid('facility_id'),
+}, (t) => [
+  primaryKey({ columns: [t.personId, t.indicator, t.year] }),
+  // The people behind a number: an indicator's rows under an area subtree.
+  index('person_indicator_drill_idx').using('btree', t.kabCode, t.indicator, t.year, sql`${t.areaCode} text_pattern_ops`),
+]);
+
+/**
+ * Indicator counters per area at every ancestor level of the domicile (RT,
+ * RW, dusun, desa, kecamatan, kabupaten/kota), month, sex and age band: the
+ * sums of person_indicator, kept by deltas in the writes' transactions.
+ */
+export const indicatorCounter = pgTable('indicator_counter', {
+  areaCode: text('area_code').notNull(),
+  indicator: text('indicator').notNull(),
+  year: smallint('year').notNull(),
+  month: smallint('month').notNull(),
+  sex: text('sex').notNull(),
+  ageBand: text('age_band').notNull(),
+  kabCode: text('kab_code').notNull(),
+  level: text('level').notNull(), // regency | district | village | dusun | rw | rt
+  regNew: integer('reg_new').notNull().default(0),
+  numNew: integer('num_new').notNull().default(0),
+  served: integer('served').notNull().default(0),
+  occurrences: integer('occurrences').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.areaCode, t.indicator, t.year, t.month, t.sex, t.ageBand] }),
+  // A dashboard: every indicator of one area and year.
+  index('indicator_counter_area_year_idx').on(t.areaCode, t.year),
+  // Ranking the child areas of a place on one indicator.
+  index('indicator_counter_rank_idx').on(t.kabCode, t.level, t.indicator, t.year),
+]);
+
+/** The by-place view: numerators filed under the facility of the first qualifying service. */
+export const indicatorFacilityCounter = pgTable('indicator_facility_counter', {
+  facilityId: uuid('facility_id').notNull(),
+  indicator: text('indicator').notNull(),
+  year: smallint('year').notNull(),
+  month: smallint('month').notNull(),
+  sex: text('sex').notNull(),
+  ageBand: text('age_band').notNull(),
+  kabCode: text('kab_code').notNull(),
+  numNew: integer('num_new').notNull().default(0),
+  served: integer('served').notNull().default(0),
+  occurrences: integer('occurrences').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.facilityId, t.indicator, t.year, t.month, t.sex, t.ageBand] }),
+  index('indicator_facility_counter_kab_idx').on(t.kabCode, t.indicator, t.year),
+]);
+
+/** Dinkes overrides of the estimated target group (sasaran proyeksi) of a desa/kelurahan and year. */
+export const sasaran = pgTable('sasaran', {
+  areaCode: text('area_code').notNull(),
+  year: smallint('year').notNull(),
+  sasaranGroup: text('sasaran_group').notNull(),
+  kabCode: text('kab_code').notNull(),
+  value: integer('value').notNull(),
+  note: text('note'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  primaryKey({ columns: [t.areaCode, t.year, t.sasaranGroup] }),
+  index('sasaran_kab_year_idx').on(t.kabCode, t.year),
+]);
