@@ -14,6 +14,7 @@ import { registerFacilityRoutes } from '../modules/facilities/facilities.routes'
 import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
 import { registerKohortRoutes } from '../modules/kohort/kohort.routes';
+import { registerGeoRoutes } from '../modules/geo/geo.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
 import { registerRecordRoutes } from '../modules/record/record.routes';
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerReferralRoutes(app, database, config.timeZone);
   registerRecordRoutes(app, database, config.timeZone);
   registerKohortRoutes(app, database, config.timeZone);
+  registerGeoRoutes(app, database);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 

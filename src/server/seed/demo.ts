@@ -16,6 +16,7 @@ import { Random } from './random';
 import { seedDistrict } from './seed-district';
 import { recordersOf, seedHistories, type HistorySummary } from './histories';
 import { hasSharedData, SHARED_DATA_DIR } from './shared-data';
+import { importDemoBoundaries } from '../modules/geo/demo-boundaries';
 import { analyzeSeededTables, facilityCounts, registerFigures, type RegisterFigures } from './summary';
 
 export const DEMO_DISTRICTS = ['74.02', '61.71'] as const;
@@ -110,6 +111,8 @@ export async function ensureDemoData(database: Database, options: DemoOptions = 
       }
     }
     if (atomic) await database.exec('COMMIT');
+    // Boundaries for the maps, in their own transaction (after the seed's, which PGlite cannot nest).
+    await importDemoBoundaries(database, options.sharedDataDir === undefined ? SHARED_DATA_DIR : options.sharedDataDir, log);
     await analyzeSeededTables(database);
     const figures = await registerFigures(database, today, [...DEMO_DISTRICTS]);
     return {

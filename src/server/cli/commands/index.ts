@@ -7,6 +7,7 @@ import { referenceWhoCommand } from './reference-who';
 import { seedCommand } from './seed';
 import { referencePopulationCommands } from './reference-population';
 import { protocolCommand } from './protocol';
+import { boundariesImportCommand } from './boundaries';
 
 /** Every `siklus` command; add a module's command here. */
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   seedCommand,
   ...referencePopulationCommands,
   protocolCommand,
+  boundariesImportCommand,
 ];
