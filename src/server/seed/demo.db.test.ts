@@ -103,6 +103,7 @@ describe('ensureDemoData', () => {
     expect(byName['bidan.mekarsari']!.area_code).toBe('74.02.15.1005');
     expect(byName['kader.mekarsari']!.area_code.startsWith('74.02.15.1005.')).toBe(true);
     expect(byName['kader.siantanhulu']!.area_code.startsWith('61.71.04.1001.')).toBe(true);
+    expect(byName['kapus.siantantengah']!.role).toBe('kepala_puskesmas');
     expect(summary!.logins.map((l) => l.username).sort()).toEqual(users.map((u) => u.username).sort());
     expect(await verifyPassword(DEMO_PASSWORD, byName['kader.mekarsari']!.password_hash)).toBe(true);
   });

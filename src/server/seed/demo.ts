@@ -152,6 +152,8 @@ async function importSharedFigures(database: Database, dir: string | null, log: 
 
 function demoUserSpecs(konawe: BuiltNetwork, pontianak: BuiltNetwork): DemoUserSpec[] {
   const tongauna = konawe.puskesmas.find((p) => p.name === 'Puskesmas Tongauna')!;
+  // One of three Puskesmas in Kecamatan Pontianak Utara: its work area is two of the four kelurahan, not the kecamatan.
+  const siantanTengahPkm = pontianak.puskesmas.find((p) => p.name === 'Puskesmas Siantan Tengah')!;
   const mekarSari = konawe.villages.find((v) => v.code === '74.02.15.1005');
   const siantanHulu = pontianak.villages.find((v) => v.code === '61.71.04.1001');
   if (!mekarSari || !siantanHulu) throw new Error('the demo network lacks Kelurahan Mekar Sari or Siantan Hulu');
@@ -165,6 +167,7 @@ function demoUserSpecs(konawe: BuiltNetwork, pontianak: BuiltNetwork): DemoUserS
     { username: 'bidan.mekarsari', displayName: 'Sri Wahyuni, A.Md.Keb.', role: 'bidan', facilityId: mekarSari.pustuId, areaCode: mekarSari.code, kabCode: '74.02', place: 'Pustu Mekar Sari' },
     { username: 'kader.mekarsari', displayName: 'Hasnawati', role: 'kader', facilityId: mekarPosyandu.id, areaCode: mekarPosyandu.unitCode, kabCode: '74.02', place: `${mekarPosyandu.name}, Kelurahan Mekar Sari` },
     { username: 'dinkes.pontianak', displayName: 'Utin Mardiana, S.K.M.', role: 'dinkes', facilityId: null, areaCode: '61.71', kabCode: '61.71', place: 'Kota Pontianak' },
+    { username: 'kapus.siantantengah', displayName: 'dr. Rizky Pratama', role: 'kepala_puskesmas', facilityId: siantanTengahPkm.id, areaCode: siantanTengahPkm.districtCode, kabCode: '61.71', place: 'Puskesmas Siantan Tengah' },
     { username: 'kader.siantanhulu', displayName: 'Rosnani', role: 'kader', facilityId: siantanPosyandu.id, areaCode: siantanPosyandu.unitCode, kabCode: '61.71', place: `${siantanPosyandu.name}, Kelurahan Siantan Hulu` },
   ];
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { getArea } from '../api/areas';
 import type { Area, AreaDetail } from '../api/types';
 import { useI18n } from '../i18n';
-import { lineage } from '../../core/areas/codes';
+import { isWithin, lineage } from '../../core/areas/codes';
 import { areaTypeLabel, displayName, LEVEL_KEY } from '../lib/format';
 import { Icon } from './Icon';
 
@@ -28,7 +28,7 @@ export function forgetArea(code: string): void {
  * level (kecamatan → desa → dusun/RW → RT). `onChange` gets the deepest
  * choice whose level is in `selectableLevels`, or '' when none is.
  */
-export function AreaPicker({ label, name, value, onChange, rootCode, selectableLevels, error, required, hint, allowRoot }: {
+export function AreaPicker({ label, name, value, onChange, rootCode, selectableLevels, error, required, hint, allowRoot, within }: {
   label: string;
   name: string;
   value: string;
@@ -40,6 +40,11 @@ export function AreaPicker({ label, name, value, onChange, rootCode, selectableL
   hint?: string;
   /** the root itself is a valid choice when nothing below is chosen */
   allowRoot?: boolean;
+  /**
+   * Only areas inside these (or on the way down to them) are offered: a
+   * Puskesmas's work area is a set of desa, not a whole kecamatan.
+   */
+  within?: readonly string[];
 }) {
   const { t } = useI18n();
   const uid = useId().replace(/:/g, '');
@@ -154,7 +159,7 @@ export function AreaPicker({ label, name, value, onChange, rootCode, selectableL
         {loadError && <p className="field-error">{t('error.server')}</p>}
         {root &&
           levels.map((row, depth) => {
-            const opts = row.parent?.children ?? [];
+            const opts = (row.parent?.children ?? []).filter((o) => !within || within.some((w) => isWithin(o.code, w) || isWithin(w, o.code)));
             if (opts.length === 0) return null;
             const lvl = opts[0]!.level;
             const id = `ap-${uid}-${depth}`;

@@ -159,3 +159,16 @@ test('a district user picks the desa; a kader sees only the people of their RW',
   await expect(page.getByTestId('kohort-xlsx')).toHaveCount(0);
   await shot(page, info.project.name, '7-empty');
 });
+
+test('a Puskesmas user chooses only among the desa of its work area', async ({ page }) => {
+  await useIndonesian(page);
+  // Puskesmas Siantan Tengah serves two of the four kelurahan of Kecamatan Pontianak Utara.
+  await apiLogin(page, 'kapus.siantantengah');
+  await page.goto('/kohort');
+  const desa = page.locator('fieldset[data-field="village"] select[data-level="village"]');
+  await expect(desa).toBeVisible();
+  const offered = (await desa.locator('option').allTextContents()).slice(1);
+  expect(offered.length).toBe(2);
+  expect(offered.join(' ')).toMatch(/Siantan Tengah/);
+  expect(offered.join(' ')).not.toMatch(/Siantan Hulu|Batulayang/);
+});

@@ -68,6 +68,7 @@ export function KohortPage() {
               value={village}
               rootCode={root}
               selectableLevels={['village']}
+              within={me.scope.length ? me.scope.map((s) => s.code) : undefined}
               onChange={(code) => set({ village: code || null })}
               hint={t('koh.villageHint')}
               required
