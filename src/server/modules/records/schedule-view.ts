@@ -46,8 +46,16 @@ export function itemLabels(settings: ProtocolSettings): Map<string, Text> {
 
 export function itemLabel(settings: ProtocolSettings, item: string, locale: Locale, period?: string | null): string {
   const base = itemLabels(settings).get(item)?.[locale] ?? item;
-  // Monthly and yearly instances say which period they are for ("Penimbangan bulanan (2026-03)").
-  return period && /^\d{4}(-\d{2})?$/.test(period) ? `${base} (${period})` : base;
+  // Monthly and yearly instances say which period they are for, in words: "Penimbangan bulanan · Maret 2026".
+  return period && /^\d{4}(-\d{2})?$/.test(period) ? `${base} · ${periodWords(period, locale)}` : base;
+}
+
+const MONTH_NAMES = new Map(['id', 'en'].map((l) => [l, new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' })]));
+
+/** "2026-03" → "Maret 2026" (or "March 2026"); a year stays a year. */
+export function periodWords(period: string, locale: Locale): string {
+  if (period.length === 4) return period;
+  return MONTH_NAMES.get(locale === 'en' ? 'en' : 'id')!.format(new Date(`${period}-01T00:00:00Z`));
 }
 
 export function scheduleView(schedule: Schedule, facts: PersonFacts, events: readonly ScheduleEvent[], settings: ProtocolSettings, locale: Locale): ScheduleView {

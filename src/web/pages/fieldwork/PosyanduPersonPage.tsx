@@ -149,8 +149,11 @@ function PersonSteps({ session: s, detail, reloadSession }: { session: SessionDe
       <nav className="fw-steps" aria-label={t('fw.steps')}>
         <ol>
           <li className="done">
-            <span className="fw-step-n">1</span>
-            <span>{t('fw.step.register')}</span>
+            {/* One pill, like the buttons: the number and the label inside it. */}
+            <span>
+              <span className="fw-step-n">1</span>
+              <span>{t('fw.step.register')}</span>
+            </span>
           </li>
           {STEPS.map((st, i) => {
             const done = attendance?.steps[STEP_DONE[st]] ?? false;
