@@ -58,6 +58,12 @@ export interface IndicatorDef {
   better: 'higher' | 'lower';
   /** Counts occurrences (visits) rather than people. */
   countsOccurrences?: boolean;
+  /**
+   * What `monthsServed` holds: 'served' = every month with a qualifying service
+   * (weighed, BP measured, visited); 'achieved' = only the month the person met
+   * the numerator (K6 completed, KN lengkap, IDL). Default 'served'.
+   */
+  monthView?: 'served' | 'achieved';
   /** Where the definition comes from (reference note section and regulation). */
   source: string;
   /** What the definition assumes where the notes are unsure (⚠ items). */
