@@ -3,3 +3,5 @@ export * from './types';
 export * from './catalogue';
 export { evaluatePerson, ageBandAt, type EvaluateEnv } from './evaluate';
 export { indicatorRules, SPM_BALITA, BASIC_EDUCATION_GRADES, ICD10_BLOCKS, HYPERTENSIVE_BP_BANDS, COMPETENT_ATTENDANTS, DIABETES_GLUCOSE_BAND } from './rules';
+export * from './sasaran';
+export * from './colours';
