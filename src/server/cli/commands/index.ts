@@ -7,6 +7,7 @@ import { referenceWhoCommand } from './reference-who';
 import { seedCommand } from './seed';
 import { referencePopulationCommands } from './reference-population';
 import { protocolCommand } from './protocol';
+import { indicatorsCommand } from './indicators';
 import { boundariesImportCommand } from './boundaries';
 
 /** Every `siklus` command; add a module's command here. */

@@ -21,6 +21,7 @@ import { idCheckContext, personSummaries } from '../people/people.repo';
 import { createHouseholdBody, patchHouseholdBody } from '../people/people.schemas';
 import { resolveArea, type ServiceCtx } from '../people/people.service';
 import { householdSummaries, searchHouseholds } from './households.repo';
+import { refreshIndicators } from '../indicators/indicators.store';
 
 async function householdDetail(db: DbOrTx, id: string) {
   const [summary] = await householdSummaries(db, sql`h.id = ${id}`);
@@ -185,6 +186,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, database: Database
           }
           await tx.update(person).set({ areaCode: next.areaCode, villageCode: next.villageCode, kabCode: next.kabCode, version: sql`${person.version} + 1`, updatedAt: sql`now()` })
             .where(and(eq(person.householdId, h.id), eq(person.status, 'alive')));
+          await refreshIndicators(tx, members.map((m) => m.id), today);
         }
         await writeAudit(tx, req, { action: 'update', entityType: 'household', entityId: h.id, areaCode: next.areaCode, details: { fields: changed } });
       });

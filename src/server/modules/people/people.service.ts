@@ -18,6 +18,7 @@ import { recordChanges } from '../../history/change-log';
 import { getArea } from '../areas/areas.repo';
 import { getPerson, idCheckContext, similarPeople } from './people.repo';
 import { refreshSchedule } from '../records/schedule-store';
+import { refreshIndicators } from '../indicators/indicators.store';
 import type { CreatePersonInput, PatchPersonInput } from './people.schemas';
 
 /** The oldest birth date accepted: nobody alive or registered was born before 1900. */
@@ -182,6 +183,7 @@ export async function createPerson(ctx: ServiceCtx, input: CreatePersonInput): P
     await ctx.tx.update(household).set({ headPersonId: id, updatedAt: sql`now()` }).where(and(eq(household.id, dom.householdId), isNull(household.headPersonId)));
   }
   await refreshSchedule(ctx.tx, id, ctx.today);
+  await refreshIndicators(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'create', entityType: 'person', entityId: id, personId: id, areaCode: dom.areaCode, details: accepted.length ? { acceptedWarnings: accepted.map((w) => w.code) } : undefined });
   return id;
 }
@@ -223,6 +225,7 @@ export async function updatePerson(ctx: ServiceCtx, id: string, input: PatchPers
   }).where(eq(person.id, id));
   // Birth date and sex decide the schedule: the stored one follows in this transaction.
   if (next.birthDate !== p.birthDate || next.sex !== p.sex) await refreshSchedule(ctx.tx, id, ctx.today);
+  if (next.birthDate !== p.birthDate || next.sex !== p.sex) await refreshIndicators(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'update', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, details: { fields: changed } });
 }
 
@@ -255,6 +258,8 @@ export async function movePerson(
     householdId: dom.householdId, areaCode: dom.areaCode, villageCode: dom.villageCode, kabCode: dom.kabCode, relationship: after.relationship,
     version: p.version + 1, updatedBy: ctx.auth.user.id, updatedAt: sql`now()`,
   }).where(eq(person.id, id));
+  // The indicator rows and counters follow the person to the new domicile.
+  await refreshIndicators(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'update', entityType: 'person', entityId: id, personId: id, areaCode: dom.areaCode, details: { move: { from: before, to: after, date: input.date } } });
 }
 
@@ -276,6 +281,7 @@ export async function setStatus(ctx: ServiceCtx, id: string, input: { status: 'a
   await ctx.tx.update(person).set({ status: input.status, statusDate: date, version: p.version + 1, updatedBy: ctx.auth.user.id, updatedAt: sql`now()` }).where(eq(person.id, id));
   // Only the living have a schedule; a status change clears or restores it.
   await refreshSchedule(ctx.tx, id, ctx.today);
+  await refreshIndicators(ctx.tx, id, ctx.today);
   await writeAudit(ctx.tx, ctx.req, { action: 'update', entityType: 'person', entityId: id, personId: id, areaCode: p.areaCode, details: { status: input.status, date } });
 }
 

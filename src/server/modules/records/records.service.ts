@@ -31,6 +31,7 @@ import { growthReferences } from './growth-refs';
 import { toRecordEvent, type EventHistoryRow } from './records.repo';
 import type { VisitBody } from './records.schemas';
 import { refreshSchedule } from './schedule-store';
+import { refreshIndicators } from '../indicators/indicators.store';
 
 export interface RecordResult {
   /** 201 when anything was written, 200 when everything was already stored. */
@@ -193,6 +194,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   const person_ = { id: p.id, sex: p.sex as 'M' | 'F', birthDate: p.birthDate, status: p.status, areaCode: p.areaCode, kabCode: p.kabCode };
   const state = await refreshSchedule(tx, p.id, today, settings, refs, { person: person_, events });
   for (const b of babies) await refreshSchedule(tx, b, today, settings, refs);
+  await refreshIndicators(tx, [p.id, ...babies], today, { settings, refs });
   await writeAudit(tx, ctx.req, {
     action: 'create', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode,
     details: {
