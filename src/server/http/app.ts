@@ -24,6 +24,7 @@ import { registerVisitRoutes } from '../modules/records/visits.routes';
 import { registerDueRoutes } from '../modules/due/due.routes';
 import { registerPosyanduRoutes } from '../modules/posyandu/posyandu.routes';
 import { registerHomeVisitRoutes } from '../modules/home-visits/home-visits.routes';
+import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerReferralRoutes(app, database, config.timeZone);
   registerRecordRoutes(app, database, config.timeZone);
   registerKohortRoutes(app, database, config.timeZone);
+  registerIndicatorRoutes(app, database, config.timeZone);
   registerGeoRoutes(app, database);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
