@@ -455,20 +455,24 @@ function immunization(p: Person, rows: Rows, settings: ProtocolSettings): void {
   const im = settings.immunization;
   const idlEnd = p.ageDay({ months: im.idlBeforeMonths });
   const badutaEnd = p.ageDay({ months: im.badutaBeforeMonths });
-  rows.span(ID.idl, p.birthDay, p.cap(idlEnd - 1));
-  rows.span(ID.baduta, idlEnd, p.cap(badutaEnd - 1));
-  if (!p.has((x) => x.concept !== null && x.e.kind !== 'screening' && isAntigen(x.concept) && x.day < badutaEnd)) return;
+  const idlTo = p.cap(idlEnd - 1);
+  const badutaTo = p.cap(badutaEnd - 1);
+  if (!p.has((x) => x.concept !== null && isAntigen(x.concept) && x.day < badutaEnd)) {
+    rows.span(ID.idl, p.birthDay, idlTo);
+    rows.span(ID.baduta, idlEnd, badutaTo);
+    return;
+  }
   const on = Math.min(p.horizonDay, p.exitDay, badutaEnd - 1);
   const engine = p.evs.map((x) => eventFromRow(rowOf(x.e)));
   const cov = immunizationCoverage(p.facts(), engine, isoFromDay(on), settings);
-  const credit = (id: string, s: typeof cov.idl) => {
-    if (!s.onTime || !s.completedOn) return;
+  const done = (s: typeof cov.idl) => {
+    if (!s.onTime || !s.completedOn) return null;
     const day = dayFromIso(s.completedOn);
     const ev = p.evs.find((x) => x.day === day && x.concept !== null && isAntigen(x.concept));
-    rows.served(id, day, ev?.e.facilityId);
+    return { day, id: ev?.e.id ?? '' };
   };
-  credit(ID.idl, cov.idl);
-  credit(ID.baduta, cov.baduta);
+  achieve(p, rows, ID.idl, p.birthDay, idlTo, done(cov.idl));
+  achieve(p, rows, ID.baduta, idlEnd, badutaTo, done(cov.baduta));
 }
 
 const ANTIGEN_CONCEPTS: ReadonlySet<string> = new Set(['HB0', 'BCG', 'OPV', 'IPV', 'DPT-HB-Hib', 'RV', 'PCV', 'MR', 'JE']);
@@ -511,12 +515,8 @@ function pregnancies(p: Person, rows: Rows): void {
     if (!rp) continue;
     const start = rp.startDay;
     const last = p.cap(rp.endDay - 1);
-    rows.span(ID.spmHamil, start, last);
-    rows.span(ID.k1, start, last);
-    rows.span(ID.k6, start, last);
     const idx = p.index();
     const k1 = firstInGroup(r.ancContact[0]!, idx, start, last);
-    if (k1) rows.served(ID.k1, k1.day, p.facility(k1.id));
     // The 1-2-3 pattern: each trimester's slot group needs its count of distinct contact days.
     let pattern: { day: number; id: string } | null = { day: -Infinity, id: '' };
     for (const g of r.ancSlots) {
@@ -530,20 +530,16 @@ function pregnancies(p: Person, rows: Rows): void {
       const d = days[g.count - 1]!;
       if (d.day >= pattern.day) pattern = { day: d.day, id: d.id };
     }
-    if (pattern) {
-      rows.served(ID.k6, pattern.day, p.facility(pattern.id));
-      let all: { day: number; id: string } | null = pattern;
-      for (const w of r.doctorUsg) {
-        const hi = w.toDay === undefined ? last : Math.min(start + w.toDay, last);
-        const sat = matchAll(w.groups, idx, start + w.fromDay, hi);
-        if (!sat) {
-          all = null;
-          break;
-        }
-        if (sat.event.day > all.day) all = { day: sat.event.day, id: sat.event.id };
-      }
-      if (all) rows.served(ID.spmHamil, all.day, p.facility(all.id));
+    let all: { day: number; id: string } | null = pattern;
+    for (const w of r.doctorUsg) {
+      if (!all) break;
+      const hi = w.toDay === undefined ? last : Math.min(start + w.toDay, last);
+      const sat = matchAll(w.groups, idx, start + w.fromDay, hi);
+      all = sat ? (sat.event.day > all.day ? { day: sat.event.day, id: sat.event.id } : all) : null;
     }
+    achieve(p, rows, ID.k1, start, last, k1 ? { day: k1.day, id: k1.id } : null);
+    achieve(p, rows, ID.k6, start, last, pattern);
+    achieve(p, rows, ID.spmHamil, start, last, all);
 
     // Ibu bersalin: the delivery, or the HPL of a pregnancy with no delivery recorded; an ended (abortus) one is not a delivery.
     const d = rp.deliveryDay;
@@ -560,10 +556,18 @@ function pregnancies(p: Person, rows: Rows): void {
       const attendant = typeof v === 'object' && v !== null ? (v as Record<string, unknown>).attendant : undefined;
       if (typeof attendant === 'string' && COMPETENT_ATTENDANTS.has(attendant)) rows.served(ID.spmBersalin, d, p.facility(sat.event.id));
     }
-    rows.span(ID.kf, d, p.cap(d + NIFAS_LAST_DAY));
-    const done = allWindows(r.kf, idx, d);
-    if (done) rows.served(ID.kf, done.day, p.facility(done.id));
+    achieve(p, rows, ID.kf, d, p.cap(d + NIFAS_LAST_DAY), allWindows(r.kf, idx, d));
   }
+}
+
+/**
+ * A once-per-episode achievement (K6 of a pregnancy, KF lengkap, IDL): the
+ * person is in the register from the episode's start until it is achieved,
+ * so an episode completed in December is not an open case in January.
+ */
+function achieve(p: Person, rows: Rows, id: string, from: number, to: number, done: { day: number; id: string } | null): void {
+  rows.span(id, from, done ? Math.min(to, done.day) : to);
+  if (done && done.day <= to) rows.served(id, done.day, p.facility(done.id));
 }
 
 /** Every window met (days relative to `base`): the day and event that completed the last one. */
@@ -582,14 +586,9 @@ function newborn(p: Person, rows: Rows): void {
   const neo = p.rules.stage('neonatus');
   const to = p.cap(p.ageDay(neo.to!) - 1);
   if (!rows.years.has(yearOf(p.birthDay)) && !rows.years.has(yearOf(to))) return;
-  rows.span(ID.spmBbl, p.birthDay, to);
-  rows.span(ID.kn, p.birthDay, to);
-  if (!p.has((x) => x.concept === 'kn')) return;
-  const done = allWindows(p.rules.kn, p.index(), p.birthDay);
-  if (done && done.day <= to) {
-    rows.served(ID.spmBbl, done.day, p.facility(done.id));
-    rows.served(ID.kn, done.day, p.facility(done.id));
-  }
+  const done = p.has((x) => x.concept === 'kn') ? allWindows(p.rules.kn, p.index(), p.birthDay) : null;
+  achieve(p, rows, ID.spmBbl, p.birthDay, to, done);
+  achieve(p, rows, ID.kn, p.birthDay, to, done);
 }
 
 /** Hypertension, diabetes (SPM 8–9, klaster 3 served) and ODGJ berat (SPM 10). */
@@ -691,9 +690,9 @@ function hiv(p: Person, rows: Rows): void {
   // A TB patient is at risk from diagnosis through the last TB record, at least to that year's end.
   if (tbFirst !== Infinity) spans.push([tbFirst, p.cap(Math.max(tbLast, yearEnd(tbFirst)))]);
   if (spans.length === 0) return;
-  for (const [a, b] of spans) rows.span(ID.spmHiv, a, b);
-  for (const x of p.evs) {
-    if (x.concept !== 'lab-hiv') continue;
-    if (spans.some(([a, b]) => x.day >= a && x.day <= b)) rows.served(ID.spmHiv, x.day, x.e.facilityId);
+  // Each risk period is open until its first HIV test.
+  for (const [a, b] of spans) {
+    const test = p.evs.find((x) => x.concept === 'lab-hiv' && x.day >= a && x.day <= b);
+    achieve(p, rows, ID.spmHiv, a, b, test ? { day: test.day, id: test.e.id } : null);
   }
 }
