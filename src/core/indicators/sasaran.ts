@@ -98,7 +98,7 @@ export interface SasaranIssue {
 }
 
 /** Plausible bounds per rate (typo guards): per-1000 birth rate, factors, shares and prevalences. */
-const BOUNDS: Record<SasaranRateKey, [number, number]> = {
+export const SASARAN_RATE_BOUNDS: Record<SasaranRateKey, [number, number]> = {
   cbr: [1, 60],
   ibuHamilPerLiveBirth: [0.5, 2],
   ibuBersalinPerLiveBirth: [0.5, 2],
@@ -139,7 +139,7 @@ export function validateSasaranRates(input: unknown, base: SasaranRates = DEFAUL
       issues.push({ field: k, message: `${base[key].label.id}: harus berupa angka.` });
       continue;
     }
-    const [lo, hi] = BOUNDS[key];
+    const [lo, hi] = SASARAN_RATE_BOUNDS[key];
     if (v < lo || v > hi) {
       issues.push({ field: k, message: `${base[key].label.id}: ${v} di luar rentang wajar ${lo}–${hi}.` });
       continue;
