@@ -109,6 +109,7 @@ const MESSAGES: Record<string, Record<Locale, string>> = {
   window_order: { id: 'Jendela waktu {item} tidak urut (paling awal ≤ jatuh tempo ≤ paling akhir).', en: 'The window of {item} is out of order (earliest ≤ due ≤ latest).' },
   // Person facts for the life-cycle engine
   pregnancy_start_missing: { id: 'Isi HPHT atau usia kehamilan saat pendaftaran.', en: 'Enter the LMP (HPHT) or the gestational age at registration.' },
+  thresholds_order: { id: 'Ambang kuning harus lebih rendah dari ambang hijau.', en: 'The yellow threshold must be below the green one.' },
   gestational_age_range: { id: 'Usia kehamilan harus 0–{max} minggu dan 0–6 hari.', en: 'Gestational age must be 0–{max} weeks and 0–6 days.' },
   condition_end_before_start: { id: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' },
   school_grade_range: { id: 'Kelas sekolah harus 1–12.', en: 'School grade must be 1–12.' },
