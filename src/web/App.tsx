@@ -43,6 +43,10 @@ const ReferralPage = lazy(() => import('./pages/referrals/ReferralPage').then((m
 const PersonRecordPage = lazy(() => import('./pages/record/PersonRecordPage').then((m) => ({ default: m.PersonRecordPage })));
 // Kohort registers (issue 4).
 const KohortPage = lazy(() => import('./pages/kohort/KohortPage').then((m) => ({ default: m.KohortPage })));
+// PWS/SPM dashboards, maps and reports (issue 5).
+const PwsDashboardPage = lazy(() => import('./pages/pws/PwsDashboardPage').then((m) => ({ default: m.PwsDashboardPage })));
+const PwsPeoplePage = lazy(() => import('./pages/pws/PwsPeoplePage').then((m) => ({ default: m.PwsPeoplePage })));
+const PwsReportsPage = lazy(() => import('./pages/pws/PwsReportsPage').then((m) => ({ default: m.PwsReportsPage })));
 const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -121,6 +125,9 @@ export function App() {
                 <Route path="people/:id/record" element={<PersonRecordPage />} />
                 <Route path="protocol" element={<ProtocolPage />} />
                 <Route path="kohort" element={<KohortPage />} />
+                <Route path="pws" element={<PwsDashboardPage />} />
+                <Route path="pws/people" element={<PwsPeoplePage />} />
+                <Route path="pws/reports" element={<PwsReportsPage />} />
                 <Route path="people/:id/visit" element={<RecordVisitPage />} />
                 <Route path="posyandu" element={<PosyanduPage />} />
                 <Route path="posyandu/:sessionId" element={<PosyanduSessionPage />} />

@@ -15,6 +15,7 @@ import { registerHomeRoutes } from '../modules/home/home.routes';
 import { registerHouseholdRoutes } from '../modules/households/households.routes';
 import { registerKohortRoutes } from '../modules/kohort/kohort.routes';
 import { registerGeoRoutes } from '../modules/geo/geo.routes';
+import { registerReportRoutes } from '../modules/reports/reports.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { registerProtocolRoutes } from '../modules/protocol/protocol.routes';
 import { registerRecordRoutes } from '../modules/record/record.routes';
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerKohortRoutes(app, database, config.timeZone);
   registerIndicatorRoutes(app, database, config.timeZone);
   registerGeoRoutes(app, database);
+  registerReportRoutes(app, database, config.timeZone);
 
   app.get('/api/openapi.json', async () => openApiDocument(app.routeDocs, VERSION));
 

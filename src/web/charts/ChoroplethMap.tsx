@@ -72,14 +72,19 @@ export function ChoroplethMap({ features, data, scale, selected, onSelect, title
     const project = fitProjection(box, width, { pad: 6, minHeight: 220, maxHeight: Math.max(260, Math.round(width * 0.9)) });
     return {
       height: project.height,
-      shapes: features.map((f) => ({ code: f.properties.code, name: f.properties.name, d: geometryPath(f.geometry, project), at: project(labelPoint(f.geometry)) })),
+      shapes: features.map((f) => {
+        const b = bboxOf([f.geometry])!;
+        const [x0, y0] = project([b.minLon, b.maxLat]);
+        const [x1, y1] = project([b.maxLon, b.minLat]);
+        return { code: f.properties.code, name: f.properties.name, d: geometryPath(f.geometry, project), at: project(labelPoint(f.geometry)), w: x1 - x0, h: y1 - y0 };
+      }),
     };
   }, [features, width]);
   if (!drawn) return null;
   const focus = hover ?? selected ?? null;
   const focused = focus ? drawn.shapes.find((s) => s.code === focus) : undefined;
-  // Labels only where there is room: few areas, or the focused one.
-  const showLabels = drawn.shapes.length <= 12 && width >= 320;
+  // A name goes on an area wide enough to hold it (about 6.5 px a letter at 11 px); the rest show on hover or tap and in the ranking.
+  const fits = (s: { name: string; w: number; h: number }) => s.w >= s.name.length * 6.5 && s.h >= 16;
 
   return (
     <figure className="map" data-testid={testId}>
@@ -110,8 +115,9 @@ export function ChoroplethMap({ features, data, scale, selected, onSelect, title
               </path>
             );
           })}
-          {showLabels &&
-            drawn.shapes.map((s) => (
+          {drawn.shapes
+            .filter(fits)
+            .map((s) => (
               <text key={s.code} x={s.at[0]} y={s.at[1]} className="map-label" textAnchor="middle" fill={textOn(fillOf(data.get(s.code), scale, bins))} pointerEvents="none">
                 {s.name}
               </text>

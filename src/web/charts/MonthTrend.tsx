@@ -89,14 +89,17 @@ export function MonthTrend({ points, target, lineUnit, title, lineLabel, barLabe
         </svg>
       </div>
       <p className="small muted trend-key">
-        <span className="key-line" /> {lineLabel}
+        <span>
+          <span className="key-line" /> {lineLabel}
+        </span>
         {target !== null && lineUnit === '%' && (
-          <>
-            {' '}
+          <span>
             <span className="key-target" /> {targetLabel}
-          </>
-        )}{' '}
-        <span className="key-bar" /> {barLabel}
+          </span>
+        )}
+        <span>
+          <span className="key-bar" /> {barLabel}
+        </span>
       </p>
     </figure>
   );

@@ -32,6 +32,7 @@ const MAIN: NavItem[] = [
   { to: '/facilities', label: 'nav.facilities', icon: 'facility' },
   { to: '/referrals', label: 'rec.nav.referrals', icon: 'move' },
   { to: '/kohort', label: 'rec.nav.kohort', icon: 'audit' },
+  { to: '/pws', label: 'pws.nav', icon: 'places' },
   { to: '/protocol', label: 'rec.nav.protocol', icon: 'shield' },
 ];
 

@@ -1,10 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { id, type MessageKey } from './id';
-import { en } from './en';
+import { id as baseId } from './id';
+import { en as baseEn } from './en';
+import { pwsId } from './pws.id';
+import { pwsEn } from './pws.en';
 import type { Locale } from '../../core/i18n/messages';
 import { setApiLanguage } from '../api/client';
 
-export type { MessageKey, Locale };
+export type { Locale };
+
+// The PWS/SPM dashboards' texts (pws.*.ts) join the base catalogues here.
+const id = { ...baseId, ...pwsId };
+const en = { ...baseEn, ...pwsEn };
+export type MessageKey = keyof typeof id;
 export type Params = Record<string, string | number>;
 
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { id, en };
