@@ -13,6 +13,7 @@ import { kabupatenPlan, listArea, regionProfile } from './plans';
 import { Random } from './random';
 import { seedDistrict } from './seed-district';
 import { analyzeSeededTables, facilityCounts, registerFigures, type RegisterFigures } from './summary';
+import { rebuildIndicators } from '../modules/indicators/indicators.rebuild';
 
 export interface ScaleOptions {
   /** the kabupaten/kota, e.g. "74.02" */
@@ -69,6 +70,9 @@ export async function seedPopulation(database: Database, options: ScaleOptions):
     log('Generating service histories and storing schedules…');
     histories = await seedHistories(database, { kabCode: kab, seed, today });
   }
+  // Dashboards and the visit benchmark work on computed indicator rows and counters.
+  const indicators = await rebuildIndicators(database.db, { kab, today });
+  log(`Indicators: ${indicators.rows} rows for ${indicators.people} people (${indicators.seconds.toFixed(1)} s, ${Math.round(indicators.peoplePerSecond)} people/s).`);
   const loaded = performance.now();
   await analyzeSeededTables(database);
   const analyzed = performance.now();

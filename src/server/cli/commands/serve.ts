@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from '../open-db';
 import { importAreas } from '../../modules/areas/area-import';
 import { ensureDemoData, type DemoSummary } from '../../seed/demo';
 import { importDemoGrowthTables } from '../../seed/demo-growth-tables';
+import { startIndicatorYearTimer } from '../../modules/indicators/indicators.rebuild';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -34,9 +35,12 @@ export const serveCommand: Command = {
     }
     await vacuumAnalyze(database);
     const stopMaintenance = startMaintenance(database, (m) => console.log(m));
+    // Indicator rows of a new year (at start, then hourly): in the background, dashboards keep reading meanwhile.
+    const stopIndicatorYear = startIndicatorYearTimer(database, config.timeZone, (m) => console.log(m));
     const app = await buildApp({ database, config, logger: process.env.LOG_REQUESTS === 'true' });
     const shutdown = async () => {
       stopMaintenance();
+      stopIndicatorYear();
       await app.close();
       await database.close();
       process.exit(0);

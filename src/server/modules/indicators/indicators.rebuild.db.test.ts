@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn, type IsoDate } from '../../../core/time/dates';
-import { setting } from '../../db/schema';
+import { area, setting } from '../../db/schema';
 import { rows } from '../../db/sql';
 import { CODES, createTestApp, type Client, type TestApp } from '../../testing/test-app';
 import { computedYear, ensureIndicatorYear, rebuildIndicators } from './indicators.rebuild';
@@ -23,6 +23,11 @@ beforeAll(async () => {
   t = await createTestApp();
   today = todayIn('Asia/Jakarta');
   dinkes = await t.login('dinkes');
+  await t.database.db.insert(area).values([
+    { code: DUSUN.dusun, parentCode: CODES.mekarSari, level: 'dusun', name: 'Dusun I', kabCode: '74.02' },
+    { code: DUSUN.rw, parentCode: DUSUN.dusun, level: 'rw', name: 'RW 004', kabCode: '74.02' },
+    { code: DUSUN.rt, parentCode: DUSUN.rw, level: 'rt', name: 'RT 002', kabCode: '74.02' },
+  ]);
   // The fixture's people were inserted directly: their rows are computed once, as the seeds do.
   await rebuildIndicators(t.database.db, { today });
 });
@@ -30,7 +35,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PLACES = [CODES.rw1rt1, CODES.rw2rt1, CODES.tongaunaRw1, CODES.mekarSari, CODES.unaaha] as const;
+/** A dusun with an RW and RT under it, beside the fixture's RW/RT: every ancestor level gets counters. */
+const DUSUN = { dusun: `${CODES.mekarSari}.DSN01`, rw: `${CODES.mekarSari}.DSN01.RW004`, rt: `${CODES.mekarSari}.DSN01.RW004.RT002` };
+const PLACES = [CODES.rw1rt1, CODES.rw2rt1, CODES.tongaunaRw1, CODES.mekarSari, CODES.unaaha, DUSUN.rt, DUSUN.dusun] as const;
 
 type Step =
   | { kind: 'visit'; daysAgo: number; place: 'posyandu' | 'pustu' | 'puskesmas' | 'home'; events: EventPlan[] }
@@ -148,7 +155,7 @@ describe('rebuild = live', () => {
     expect(recorded).toBeGreaterThan(10);
     const s = await snapshot();
     expect(s.rows.length).toBeGreaterThan(10);
-    expect(new Set(s.counters.map((c) => (c as { level: string }).level))).toEqual(new Set(['regency', 'district', 'village', 'rw', 'rt']));
+    expect(new Set(s.counters.map((c) => (c as { level: string }).level))).toEqual(new Set(['regency', 'district', 'village', 'dusun', 'rw', 'rt']));
   });
 
   it('rebuilds one district only, leaving the other as it was', async () => {

@@ -46,8 +46,9 @@ function ancestorAt(level: CounterLevel, col: SQL): SQL {
     case 'village': return sql`case when length(${col}) >= 13 then left(${col}, 13) end`;
     // Sub-village codes: …1005[.DSN01][.RW003][.RT001] (core/areas/codes).
     case 'dusun': return sql`substring(${col} from ${'^[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}\\.DSN[0-9]+'})`;
-    case 'rw': return sql`substring(${col} from ${'^.*\\.RW[0-9]+'})`;
-    case 'rt': return sql`substring(${col} from ${'^.*\\.RT[0-9]+'})`;
+    // An RT is always the last segment; an RW is the last or the one before an RT (anchored: no backtracking over the code).
+    case 'rw': return sql`substring(${col} from ${'^(.*\\.RW[0-9]+)(\\.RT[0-9]+)?$'})`;
+    case 'rt': return sql`case when ${col} ~ ${'\\.RT[0-9]+$'} then ${col} end`;
   }
 }
 
@@ -69,6 +70,8 @@ export async function recomputeCounters(tx: DbOrTx, years: readonly number[], ka
   const kabCond = kab ? sql`and kab_code = ${kab}` : sql``;
   await tx.execute(sql`delete from indicator_counter where year in (${yearList(years)}) ${kabCond}`);
   await tx.execute(sql`delete from indicator_facility_counter where year in (${yearList(years)}) ${kabCond}`);
+  // Only the months a row adds to (most rows touch one or two of twelve): a fifth of the work on the demo.
+  const touches = sql`(i.register_month = m.m or i.numerator_month = m.m or (i.months_served >> (m.m - 1)) & 1 = 1 or coalesce(i.counts[m.m], 0) <> 0)`;
   // Each row's contribution per month, summed at the domicile; the levels roll up from this.
   await tx.execute(sql`drop table if exists pg_temp.indicator_area_month`);
   await tx.execute(sql`create temp table indicator_area_month on commit drop as
@@ -78,7 +81,7 @@ export async function recomputeCounters(tx: DbOrTx, years: readonly number[], ka
       sum((i.months_served >> (m.m - 1)) & 1)::int as served,
       sum(coalesce(i.counts[m.m], 0))::int as occurrences
     from person_indicator i cross join generate_series(1, 12) as m(m)
-    where i.year in (${yearList(years)}) ${kab ? sql`and i.kab_code = ${kab}` : sql``}
+    where i.year in (${yearList(years)}) ${kab ? sql`and i.kab_code = ${kab}` : sql``} and ${touches}
     group by i.area_code, i.kab_code, i.indicator, i.year, m.m, i.sex, i.age_band`);
   let n = 0;
   for (const level of COUNTER_LEVELS) {
@@ -95,7 +98,7 @@ export async function recomputeCounters(tx: DbOrTx, years: readonly number[], ka
     select i.facility_id, i.indicator, i.year, m.m::smallint, i.sex, i.age_band, f.kab_code,
       sum(case when i.numerator_month = m.m then 1 else 0 end), sum((i.months_served >> (m.m - 1)) & 1), sum(coalesce(i.counts[m.m], 0))
     from person_indicator i join facility f on f.id = i.facility_id cross join generate_series(1, 12) as m(m)
-    where i.year in (${yearList(years)}) ${kab ? sql`and f.kab_code = ${kab}` : sql``}
+    where i.year in (${yearList(years)}) ${kab ? sql`and f.kab_code = ${kab}` : sql``} and ${touches}
     group by i.facility_id, i.indicator, i.year, m.m, i.sex, i.age_band, f.kab_code
     having sum(case when i.numerator_month = m.m then 1 else 0 end) <> 0 or sum((i.months_served >> (m.m - 1)) & 1) <> 0 or sum(coalesce(i.counts[m.m], 0)) <> 0`);
   return n;
@@ -117,6 +120,7 @@ export async function rebuildIndicators(db: Db, opts: RebuildOptions = {}): Prom
     await tx.execute(sql`lock table person_indicator, indicator_counter, indicator_facility_counter in exclusive mode`);
     await tx.execute(sql`delete from person_indicator where year in (${yearList(years)}) ${opts.kab ? sql`and kab_code = ${opts.kab}` : sql``}`);
     const cache = new EnvCache();
+    const phases = { load: 0, evaluate: 0, write: 0, counters: 0 };
     let people = 0;
     let written = 0;
     let after = '00000000-0000-0000-0000-000000000000';
@@ -125,16 +129,27 @@ export async function rebuildIndicators(db: Db, opts: RebuildOptions = {}): Prom
         order by id limit ${batch}`);
       if (!ids.length) break;
       after = ids[ids.length - 1]!.id;
+      let t0 = performance.now();
       const loaded = await loadIndicatorPeople(tx, ids.map((r) => r.id));
+      phases.load += performance.now() - t0;
+      t0 = performance.now();
       const out: StoredIndicatorRow[] = [];
       for (const p of loaded) out.push(...fileRows(p.person, evaluatePerson(indicatorInput(p), years, await cache.for(tx, p.person.kabCode))));
+      phases.evaluate += performance.now() - t0;
+      t0 = performance.now();
       await insertRows(tx, out);
+      phases.write += performance.now() - t0;
       people += loaded.length;
       written += out.length;
       if (opts.log && people % (batch * 20) === 0) opts.log(`  indicators: ${people} people…`);
     }
+    const t0 = performance.now();
     const counters = await recomputeCounters(tx, years, opts.kab);
-    if (!opts.kab && years.includes(Number(today.slice(0, 4)))) await markYear(tx, Number(today.slice(0, 4)));
+    phases.counters += performance.now() - t0;
+    opts.log?.(`  indicators: load ${(phases.load / 1000).toFixed(1)} s, evaluate ${(phases.evaluate / 1000).toFixed(1)} s, write rows ${(phases.write / 1000).toFixed(1)} s, counters ${(phases.counters / 1000).toFixed(1)} s`);
+    // The year counts as computed when everyone was rebuilt (all districts, or the only one with people).
+    const everyone = !opts.kab || !(await one<{ x: number }>(tx, sql`select 1 as x from person where kab_code <> ${opts.kab} limit 1`));
+    if (everyone && years.includes(Number(today.slice(0, 4)))) await markYear(tx, Number(today.slice(0, 4)));
     return { people, rows: written, counters };
   });
   await db.execute(sql`analyze person_indicator, indicator_counter, indicator_facility_counter`);
