@@ -101,19 +101,22 @@ const yearOf = (day: number): number => civilFromDay(day)[0];
 
 /** The rows of one person, created on first touch. */
 class Rows {
-  private readonly map = new Map<string, Acc>();
-  constructor(private readonly sex: 'M' | 'F', readonly years: ReadonlySet<number>) {}
+  /** One map per evaluated year (no string keys built per touch). */
+  private readonly byYear = new Map<number, Map<string, Acc>>();
+  constructor(private readonly sex: 'M' | 'F', readonly years: ReadonlySet<number>) {
+    for (const y of years) this.byYear.set(y, new Map());
+  }
 
   private acc(id: string, year: number): Acc | null {
-    if (!this.years.has(year)) return null;
-    const key = `${id}\u0000${year}`;
-    let a = this.map.get(key);
+    const map = this.byYear.get(year);
+    if (!map) return null;
+    let a = map.get(id);
     if (!a) {
       a = {
         row: { indicator: id, year, sex: this.sex, ageBand: '0', registerMonth: null, numeratorMonth: null, monthsServed: 0, counts: null, facilityId: null },
         numDay: Infinity,
       };
-      this.map.set(key, a);
+      map.set(id, a);
     }
     return a;
   }
@@ -157,7 +160,7 @@ class Rows {
 
   finish(birthDay: number): PersonIndicatorRow[] {
     const out: PersonIndicatorRow[] = [];
-    for (const { row } of this.map.values()) {
+    for (const map of this.byYear.values()) for (const { row } of map.values()) {
       const first = row.registerMonth ?? row.numeratorMonth ?? (row.monthsServed ? 31 - Math.clz32(row.monthsServed & -row.monthsServed) + 1 : 1);
       const day = dayFromCivil(row.year, first, 1);
       row.ageBand = bandOfYears(day < birthDay ? 0 : Math.floor(completedMonthsAt(birthDay, day) / 12));
@@ -277,11 +280,15 @@ export function evaluatePerson(input: IndicatorInput, years: readonly number[], 
   return rows.finish(p.birthDay);
 }
 
+const VISIT_ID_OF_PLACE: ReadonlyMap<string, string> = new Map(Object.entries(VISIT_INDICATOR_PLACES).map(([id, place]) => [place, id]));
+
 function visits(p: Person, rows: Rows): void {
   for (const v of p.input.visits) {
+    const id = VISIT_ID_OF_PLACE.get(v.placeKind);
+    if (!id) continue;
     const day = dayFromIso(v.occurredOn);
     if (Number.isNaN(day) || day > p.exitDay) continue;
-    for (const [id, place] of Object.entries(VISIT_INDICATOR_PLACES)) if (v.placeKind === place) rows.count(id, day, v.facilityId);
+    rows.count(id, day, v.facilityId);
   }
 }
 
@@ -393,9 +400,14 @@ function children(p: Person, rows: Rows, env: EvaluateEnv): void {
   }
   spmBalita(p, rows, weighedMonths, inBalita, bFrom, bTo, weighings);
 
-  // Nutrition status (Permenkes 2/2020 via record/growth, the person page's own computation).
-  if (!inBalita.some((x) => r.weighingConcepts.has(x.concept!) || r.lengthConcepts.has(x.concept!))) return;
-  const balitaRead = p.read().filter((x) => dayFromIso(x.e.occurredOn) <= bTo);
+  // Nutrition status (Permenkes 2/2020 via record/growth, the person page's own computation), for the
+  // measuring days of the evaluated years only: z-scores are the costly part of a child's evaluation.
+  const measuredInYears = (x: Ev) => x.day <= bTo && rows.years.has(x.year) && (r.weighingConcepts.has(x.concept!) || r.lengthConcepts.has(x.concept!));
+  if (!inBalita.some(measuredInYears)) return;
+  const balitaRead = p.read().filter((x) => {
+    const day = dayFromIso(x.e.occurredOn);
+    return day <= bTo && rows.years.has(yearOf(day));
+  });
   for (const pt of growthPoints(p.input.person, balitaRead, env.refs)) {
     const day = dayFromIso(pt.date);
     const c = pt.categories;
@@ -457,7 +469,12 @@ function immunization(p: Person, rows: Rows, settings: ProtocolSettings): void {
   const badutaEnd = p.ageDay({ months: im.badutaBeforeMonths });
   const idlTo = p.cap(idlEnd - 1);
   const badutaTo = p.cap(badutaEnd - 1);
-  if (!p.has((x) => x.concept !== null && isAntigen(x.concept) && x.day < badutaEnd)) {
+  // The schedule engine is the costly part: run it only when a list can be complete, i.e. the child has at
+  // least as many doses of each antigen as the list asks (one event per dose) — a necessary condition.
+  const doses = new Map<string, number>();
+  for (const x of p.evs) if (x.concept !== null && isAntigen(x.concept) && x.day < badutaEnd) doses.set(x.concept, (doses.get(x.concept) ?? 0) + 1);
+  const possible = (need: ReadonlyMap<string, number>) => [...need].every(([antigen, n]) => (doses.get(antigen) ?? 0) >= n);
+  if (!possible(p.rules.idlDoses) && !possible(p.rules.badutaDoses)) {
     rows.span(ID.idl, p.birthDay, idlTo);
     rows.span(ID.baduta, idlEnd, badutaTo);
     return;
@@ -481,6 +498,11 @@ const isAntigen = (c: Concept): boolean => ANTIGEN_CONCEPTS.has(c);
 /** Usia pendidikan dasar (grades 1–9) and TTD for girls in grades 7–12, by school grade per month. */
 function school(p: Person, rows: Rows): void {
   const s = p.rules.settings;
+  // Grades 1–12 are reached from about the grade-1 age; a recorded grade may shift them by a few years either way.
+  const birthYear = yearOf(p.birthDay);
+  let schoolAge = false;
+  for (const y of rows.years) if (y - birthYear >= s.school.grade1Age - 4 && y - birthYear <= s.school.grade1Age + 16) schoolAge = true;
+  if (!schoolAge) return;
   const startMonth = s.school.schoolYearStartMonth;
   const g0 = gradeZeroYear(p.facts(), p.birthDay, s);
   const [ttdLo, ttdHi] = p.rules.ttdGrades;

@@ -59,6 +59,9 @@ export interface IndicatorRules {
   contactInvestigationConcepts: ReadonlySet<Concept>;
   weighingConcepts: ReadonlySet<Concept>;
   lengthConcepts: ReadonlySet<Concept>;
+  /** Doses per antigen the IDL and baduta lists ask for (settings immunization.idlItems / badutaItems). */
+  idlDoses: ReadonlyMap<string, number>;
+  badutaDoses: ReadonlyMap<string, number>;
 }
 
 /**
@@ -143,6 +146,16 @@ export function indicatorRules(settings: ProtocolSettings): IndicatorRules {
   const adultBp = item(items, 'adult.bp');
   const adultBpFrom = adultBp.eligibility && !('anyOf' in adultBp.eligibility) ? adultBp.eligibility.ageFrom : undefined;
 
+  // Highest dose of each antigen a list names (dose n needs n events of the antigen).
+  const dosesOf = (ids: readonly string[]) => {
+    const m = new Map<string, number>();
+    for (const id of ids) {
+      const t = items.get(id)?.timing;
+      if (t?.kind === 'dose') m.set(t.antigen, Math.max(m.get(t.antigen) ?? 0, t.dose));
+    }
+    return m;
+  };
+
   const rules: IndicatorRules = {
     settings,
     ancSlots: [...slotGroups.values()].sort((a, b) => a.fromDay - b.fromDay),
@@ -164,6 +177,8 @@ export function indicatorRules(settings: ProtocolSettings): IndicatorRules {
     contactInvestigationConcepts: conceptsOf(item(items, 'tb.contact-investigation')),
     weighingConcepts: conceptsOf(item(items, 'growth.weighing')),
     lengthConcepts: conceptsOf(item(items, 'growth.length-height')),
+    idlDoses: dosesOf(settings.immunization.idlItems),
+    badutaDoses: dosesOf(settings.immunization.badutaItems),
   };
   cache.set(settings, rules);
   return rules;
