@@ -87,8 +87,15 @@ export function completedYears(birth: IsoDate, on: IsoDate): number {
 }
 
 /** Today's date in a given IANA time zone (Indonesia spans WIB, WITA, WIT). */
+// One formatter per time zone: building one costs ~0.3 ms, and the server asks for "today" on every request.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIn(timeZone = 'Asia/Jakarta', now: Date = new Date()): IsoDate {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
   return f.format(now);
 }
 

@@ -25,8 +25,13 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(db: DbOrTx, req: FastifyRequest | null, entry: AuditEntry): Promise<void> {
+  await auditInsert(db, req, entry);
+}
+
+/** The audit row's insert, unexecuted: awaited it is writeAudit; as SQL (`getSQL()`) it can join another statement. */
+export function auditInsert(db: DbOrTx, req: FastifyRequest | null, entry: AuditEntry) {
   const user = req?.auth?.user;
-  await db.insert(auditLog).values({
+  return db.insert(auditLog).values({
     userId: user?.id ?? null,
     username: entry.username ?? user?.username ?? null,
     role: user?.role ?? null,

@@ -1,13 +1,13 @@
 import type {} from '@fastify/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ROLE_PERMISSIONS, type Permissions, type Role } from '../../core/access/roles';
 import type { Locale } from '../../core/i18n/messages';
 import type { Scope } from '../access/scope';
 import type { Database } from '../db/client';
 import { appUser, facility, facilityCoverage, session } from '../db/schema';
-import type { DbOrTx } from '../db/sql';
+import { rows, type DbOrTx } from '../db/sql';
 import { ApiError, localeOf, text } from '../http/errors';
 
 export const SESSION_COOKIE = 'siklus_session';
@@ -43,12 +43,21 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** The places a user may see: their facility's coverage, or the area they are bound to. */
 export async function loadScope(db: DbOrTx, user: { facilityId: string | null; areaCode: string }): Promise<Scope> {
+  if (!user.facilityId) return scopeOf(user, null, null);
+  const id = sql`${user.facilityId}::uuid`;
+  const [f] = await rows<{ coverage: string[] | null; facility_area: string | null }>(db, sql`select ${coverageOf(id)} as coverage, ${facilityAreaOf(id)} as facility_area`);
+  return scopeOf(user, f?.coverage ?? null, f?.facility_area ?? null);
+}
+
+/** A facility's coverage (sorted) and where it stands, as subqueries, so the session lookup reads them with the user. */
+const coverageOf = (facilityId: SQL) => sql<string[] | null>`(select json_agg(c.area_code order by c.area_code collate "C") from ${facilityCoverage} c where c.facility_id = ${facilityId})`;
+const facilityAreaOf = (facilityId: SQL) => sql<string | null>`(select f.area_code from ${facility} f where f.id = ${facilityId})`;
+
+function scopeOf(user: { facilityId: string | null; areaCode: string }, coverage: string[] | null, facilityArea: string | null): Scope {
   if (user.facilityId) {
-    const cov = await db.select({ code: facilityCoverage.areaCode }).from(facilityCoverage).where(eq(facilityCoverage.facilityId, user.facilityId));
-    if (cov.length > 0) return { codes: cov.map((c) => c.code).sort() };
+    if (coverage?.length) return { codes: coverage };
     // A facility without coverage yet: only where it stands.
-    const f = await db.select({ areaCode: facility.areaCode }).from(facility).where(eq(facility.id, user.facilityId));
-    if (f[0]) return { codes: [f[0].areaCode] };
+    if (facilityArea) return { codes: [facilityArea] };
   }
   return { codes: [user.areaCode] };
 }
@@ -121,6 +130,8 @@ export function registerSessionHooks(app: FastifyInstance, database: Database): 
           kabCode: appUser.kabCode,
           locale: appUser.locale,
         },
+        coverage: coverageOf(sql`${appUser.facilityId}`),
+        facilityArea: facilityAreaOf(sql`${appUser.facilityId}`),
       })
       .from(session)
       .innerJoin(appUser, eq(appUser.id, session.userId))
@@ -130,7 +141,7 @@ export function registerSessionHooks(app: FastifyInstance, database: Database): 
     const user = { ...row.user, role: row.user.role as Role };
     req.auth = {
       user,
-      scope: await loadScope(database.db, user),
+      scope: scopeOf(user, row.coverage, row.facilityArea),
       permissions: ROLE_PERMISSIONS[user.role],
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,

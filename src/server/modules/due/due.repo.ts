@@ -80,15 +80,11 @@ function filterParts(f: DueFilter): { people: SQL; items: SQL } {
 // The place's people first (area index), materialized: joined directly, PostgreSQL priced the
 // per-person item lookups high and chose a parallel scan of all of person (60–300 ms on 270,000
 // people instead of ~6 ms); a CTE scan keeps the plan on the index.
-const placeSql = (people: SQL): SQL => sql`place as materialized (select p.id from person p where ${people})`;
+// It carries the person columns the page shows, so the listed people are not looked up again by id.
+const PLACE_COLUMNS = sql.raw('p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id, p.area_code, p.village_code, p.kab_code');
+const placeSql = (people: SQL): SQL => sql`place as materialized (select ${PLACE_COLUMNS} from person p where ${people})`;
 
 const ITEM_COLUMNS = sql.raw('i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period');
-
-function hitSql(f: DueFilter): SQL {
-  const { people, items } = filterParts(f);
-  return sql`with ${placeSql(people)}
-    select ${ITEM_COLUMNS} from place join person_schedule_item i on i.person_id = place.id where ${items}`;
-}
 
 interface PageRow {
   id: string;
@@ -122,19 +118,30 @@ export interface DuePage {
  * item labels (labels can change with a district's KPSP ages).
  */
 export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings): Promise<DuePage> {
+  return (await guardedDueList(db, f, page, locale, settingsOf, null)).value;
+}
+
+/**
+ * dueList with the staleness check in the same statement: `staleIds` (SQL
+ * selecting the stale people of the place, schedule-store.ts staleSelect)
+ * is answered with the page, and when it finds any the page is not built
+ * (the caller refreshes them and reads again). One round trip either way.
+ */
+export async function guardedDueList(
+  db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null,
+): Promise<{ value: DuePage; stale: string[] }> {
   const { people, items } = filterParts(f);
   // Who is listed needs only one matching item per person (exists stops there); all the items are
-  // read for the page's people alone.
-  const r = await rows<PageRow>(db, sql`
-    with ${placeSql(people)},
-    ppl as (select place.id as person_id from place where exists (select 1 from person_schedule_item i where i.person_id = place.id and ${items})),
+  // read for the page's people alone. The head row carries the stale ids and the total, so an empty
+  // page (or a stale place) still answers in this statement.
+  const r = await rows<PageRow & { stale: string[]; head_total: number }>(db, sql`
+    with ${staleIds ? sql`stale as materialized (${staleIds}),` : sql``}
+    ${placeSql(staleIds ? sql`${people} and not exists (select 1 from stale)` : people)},
+    ppl as not materialized (select ${PLACE_COLUMNS} from place p where exists (select 1 from person_schedule_item i where i.person_id = p.id and ${items})),
     pg as (
       -- Only what orders the list is joined before the page is cut; names come for the page's people alone.
-      select p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id,
-             p.area_code, p.village_code, p.kab_code, h.head_person_id, h.area_code as household_area,
-             count(*) over () as total
-      from ppl join person p on p.id = ppl.person_id
-      left join household h on h.id = p.household_id
+      select p.*, h.head_person_id, h.area_code as household_area, count(*) over () as total
+      from ppl p left join household h on h.id = p.household_id
       order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
     ),
@@ -145,21 +152,24 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
          'latest', hit.latest, 'state', hit.state, 'done_on', hit.done_on, 'done_event_id', hit.done_event_id, 'dose', hit.dose, 'period', hit.period)
          order by hit.earliest, hit.key) as items
       from hit group by hit.person_id
+    ),
+    pgx as (
+      select pg.id, pg.nik, pg.name, pg.sex, pg.birth_date, pg.status, pg.status_date, pg.household_id, pg.relationship, pg.mother_id,
+             pg.area_code, pg.village_code, pg.kab_code, v.name as village_name, hp.name as head_name, pg.household_area, pg.total,
+             st.stages, agg.items
+      from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
+      left join person hp on hp.id = pg.head_person_id
+      left join area v on v.code = pg.village_code
     )
-    select pg.id, pg.nik, pg.name, pg.sex, pg.birth_date, pg.status, pg.status_date, pg.household_id, pg.relationship, pg.mother_id,
-           pg.area_code, pg.village_code, pg.kab_code, v.name as village_name, hp.name as head_name, pg.household_area, pg.total,
-           st.stages, agg.items
-    from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
-    left join person hp on hp.id = pg.head_person_id
-    left join area v on v.code = pg.village_code
-    order by coalesce(pg.household_area, pg.area_code), pg.household_id nulls last, pg.birth_date, pg.id`);
-  const total = r[0] ? Number(r[0].total) : await countDue(db, f);
-  return { total, people: r.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) };
-}
-
-async function countDue(db: DbOrTx, f: DueFilter): Promise<number> {
-  const [c] = await rows<{ n: number }>(db, sql`with hit as (${hitSql(f)}) select count(distinct person_id)::int as n from hit`);
-  return c?.n ?? 0;
+    select ${staleIds ? sql`coalesce((select json_agg(stale.id) from stale), '[]'::json)` : sql`'[]'::json`} as stale,
+           -- A page past the end has no rows to carry the total: counted then only (coalesce stops at the first value).
+           coalesce((select pg.total from pg limit 1), (select count(*) from ppl)) as head_total, pgx.*
+    from (select 1) head left join pgx on true
+    order by coalesce(pgx.household_area, pgx.area_code), pgx.household_id nulls last, pgx.birth_date, pgx.id`);
+  const head = r[0]!;
+  if (head.stale.length) return { value: { total: 0, people: [] }, stale: head.stale };
+  const listed = r.filter((x) => x.id !== null);
+  return { value: { total: Number(head.head_total), people: listed.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) }, stale: [] };
 }
 
 function toDuePerson(x: PageRow, on: IsoDate, locale: Locale, settings: ProtocolSettings): DuePerson {

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/sql';
 import { rows } from '../../db/sql';
 import { districtSettings } from '../protocol/district-settings';
 import { readFresh } from '../records/schedule-store';
-import { areasSql, dueList, type DuePage } from './due.repo';
+import { areasSql, guardedDueList, type DuePage } from './due.repo';
 
 export interface DueRequest {
   codes: readonly string[];
@@ -40,6 +40,6 @@ export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promi
   let where = areasSql(r.codes, sql`p.area_code`);
   if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
   const f = { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items };
-  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf) => dueList(tx, f, r, locale, settingsOf));
+  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf, staleIds) => guardedDueList(tx, f, r, locale, settingsOf, staleIds));
   return { ...value, refreshed };
 }

@@ -11,6 +11,8 @@ import type { DbOrTx } from '../../db/sql';
  * settings object, so handing it a fresh object per request would recompile.
  */
 const key = (kabCode: string) => `protocol:${kabCode}`;
+/** The `setting` key of a district's protocol settings. */
+export const districtSettingsKey = key;
 const cache = new Map<string, { text: string; settings: ProtocolSettings }>();
 
 export async function storedSettingsJson(db: DbOrTx, kabCode: string): Promise<unknown | null> {
@@ -21,8 +23,12 @@ export async function storedSettingsJson(db: DbOrTx, kabCode: string): Promise<u
 /** The resolved settings of a district (national defaults where it set nothing). */
 export async function districtSettings(db: DbOrTx, kabCode: string | null): Promise<ProtocolSettings> {
   if (!kabCode) return DEFAULT_SETTINGS;
-  const stored = await storedSettingsJson(db, kabCode);
-  if (stored === null) return DEFAULT_SETTINGS;
+  return settingsFromStored(kabCode, await storedSettingsJson(db, kabCode));
+}
+
+/** districtSettings for a stored value already read (with other things, in one round trip). */
+export function settingsFromStored(kabCode: string, stored: unknown | null): ProtocolSettings {
+  if (stored === null || stored === undefined) return DEFAULT_SETTINGS;
   const text = canonicalJson(stored);
   const hit = cache.get(kabCode);
   if (hit && hit.text === text) return hit.settings;

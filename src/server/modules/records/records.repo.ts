@@ -77,7 +77,8 @@ export interface RecordedEvent {
   warnings: unknown;
 }
 
-interface ViewRow extends EventDbRow {
+/** An event row with what the app shows of it (recordedEvents' columns). */
+export interface ViewRow extends EventDbRow {
   visit_id: string | null;
   unit: string | null;
   facility_id: string | null;
@@ -110,7 +111,12 @@ export async function recordedEvents(db: DbOrTx, where: SQL, locale: Locale): Pr
     left join app_user u on u.id = e.recorded_by
     where ${where}
     order by e.occurred_on desc, e.recorded_at desc, e.id`);
-  return r.map((x) => ({
+  return r.map((x) => toRecordedEvent(x, locale));
+}
+
+/** An event as the app shows it, from its stored columns. */
+export function toRecordedEvent(x: ViewRow, locale: Locale): RecordedEvent {
+  return {
     id: x.id,
     visitId: x.visit_id,
     personId: x.person_id,
@@ -132,5 +138,5 @@ export async function recordedEvents(db: DbOrTx, where: SQL, locale: Locale): Pr
     supersedesId: x.supersedes_id,
     supersededBy: x.superseded_by,
     warnings: x.warnings,
-  }));
+  };
 }

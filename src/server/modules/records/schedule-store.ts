@@ -26,7 +26,7 @@ import type { RecordEvent } from '../../../core/records/types';
 import type { IsoDate } from '../../../core/time/dates';
 import { personScheduleItem, personScheduleState } from '../../db/schema';
 import { rows, type DbOrTx } from '../../db/sql';
-import { districtSettings } from '../protocol/district-settings';
+import { districtSettings, settingsFromStored } from '../protocol/district-settings';
 import { growthReferences } from './growth-refs';
 import { personRecordEvents, recordEventsOf } from './records.repo';
 
@@ -129,12 +129,22 @@ export interface KnownPerson {
  * data-modifying CTEs never touch the same row.
  */
 async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): Promise<void> {
+  const parts = derivedOneSql(p, s);
+  await tx.execute(sql`with ${sql.join(parts.slice(0, -1).map((q, k) => sql`w${sql.raw(String(k))} as (${q})`), sql`, `)} ${parts.at(-1)!}`);
+}
+
+/**
+ * The statements of writeDerivedOne, to run as data-modifying CTEs of one
+ * statement (the last one may stand as its main statement); a caller with
+ * other writes adds them to the same statement (records.service.ts).
+ */
+export function derivedOneSql(p: SchedulePerson, s: DerivedState): SQL[] {
   const keys = s.items.map((i) => i.key);
   const del = keys.length
     ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${sql`array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`}))`
     : sql`delete from person_schedule_item where person_id = ${p.id}::uuid`;
   const ins = keys.length
-    ? sql`, ins as (insert into person_schedule_item (person_id, key, kab_code, area_code, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
+    ? [sql`insert into person_schedule_item (person_id, key, kab_code, area_code, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
         values ${sql.join(s.items.map((i) => sql`(${p.id}::uuid, ${i.key}, ${p.kabCode}, ${p.areaCode}, ${i.item}, ${i.programme}, ${i.earliest}::date, ${i.due}::date,
           ${i.latest}::date, ${i.state}, ${i.doneEventId}::uuid, ${i.doneOn}::date, ${i.dose}::smallint, ${i.period})`), sql`, `)}
         on conflict (person_id, key) do update set kab_code = excluded.kab_code, area_code = excluded.area_code, item = excluded.item,
@@ -145,15 +155,15 @@ async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): 
           person_schedule_item.earliest, person_schedule_item.due, person_schedule_item.latest, person_schedule_item.state,
           person_schedule_item.done_event_id, person_schedule_item.done_on, person_schedule_item.dose, person_schedule_item.period)
           is distinct from (excluded.kab_code, excluded.area_code, excluded.item, excluded.programme, excluded.earliest, excluded.due,
-          excluded.latest, excluded.state, excluded.done_event_id, excluded.done_on, excluded.dose, excluded.period))`
-    : sql``;
-  await tx.execute(sql`with del as (${del})${ins}
-    insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags, computed_at)
+          excluded.latest, excluded.state, excluded.done_event_id, excluded.done_on, excluded.dose, excluded.period)`]
+    : [];
+  const state = sql`insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags, computed_at)
     values (${p.id}::uuid, ${p.kabCode}, ${s.on}::date, ${s.horizonUntil}::date, ${s.protocolVersion}, ${s.settingsFingerprint},
       ${JSON.stringify(s.stages)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${new Date().toISOString()}::timestamptz)
     on conflict (person_id) do update set kab_code = excluded.kab_code, computed_on = excluded.computed_on, horizon_until = excluded.horizon_until,
       protocol_version = excluded.protocol_version, settings_fingerprint = excluded.settings_fingerprint, stages = excluded.stages,
-      flags = excluded.flags, computed_at = excluded.computed_at`);
+      flags = excluded.flags, computed_at = excluded.computed_at`;
+  return [del, ...ins, state];
 }
 
 /** Recomputes the schedules of many people on `on` (locks them; use inside a transaction). */
@@ -173,13 +183,17 @@ export async function refreshSchedules(tx: DbOrTx, personIds: readonly string[],
  * The fingerprint every district's schedules should carry: the districts that
  * stored settings, and the national defaults for all others.
  */
-export async function expectedFingerprints(db: DbOrTx): Promise<{ byKab: Record<string, string>; fallback: string; settingsOf: (kab: string) => ProtocolSettings }> {
-  const keys = await rows<{ key: string }>(db, sql`select key from setting where key like 'protocol:%'`);
+export async function expectedFingerprints(db: DbOrTx): Promise<Fingerprints> {
+  return fingerprintsOf(await rows<{ key: string; value: unknown }>(db, sql`select key, value from setting where key like 'protocol:%'`));
+}
+
+/** Fingerprints from the stored protocol settings rows (key "protocol:<kab>", value). */
+function fingerprintsOf(stored: ReadonlyArray<{ key: string; value: unknown }>): Fingerprints {
   const byKab: Record<string, string> = {};
   const settings = new Map<string, ProtocolSettings>();
-  for (const { key } of keys) {
+  for (const { key, value } of stored) {
     const kab = key.slice('protocol:'.length);
-    const s = await districtSettings(db, kab);
+    const s = settingsFromStored(kab, value);
     settings.set(kab, s);
     byKab[kab] = fingerprintOf(s);
   }
@@ -226,13 +240,20 @@ export async function ensureFresh(
   return { refreshed: stale.length, ms: performance.now() - started, settingsOf: fp.settingsOf };
 }
 
-type Fingerprints = Awaited<ReturnType<typeof expectedFingerprints>>;
+export interface Fingerprints {
+  byKab: Record<string, string>;
+  fallback: string;
+  settingsOf: (kab: string) => ProtocolSettings;
+}
+
+/** SQL selecting the ids of the living people matching `where` (over person `p`) whose stored schedule is stale for a list on `on`. */
+export function staleSelect(where: SQL, on: IsoDate, today: IsoDate, fp: Fingerprints): SQL {
+  return sql`select p.id from person p left join person_schedule_state s on s.person_id = p.id
+    where p.status = 'alive' and ${where} and ${staleCondition(on, today, fp)}`;
+}
 
 async function staleIds(db: DbOrTx, where: SQL, on: IsoDate, today: IsoDate, fp: Fingerprints): Promise<string[]> {
-  const stale = await rows<{ id: string }>(db, sql`
-    select p.id from person p left join person_schedule_state s on s.person_id = p.id
-    where p.status = 'alive' and ${where} and ${staleCondition(on, today, fp)}`);
-  return stale.map((r) => r.id);
+  return (await rows<{ id: string }>(db, staleSelect(where, on, today, fp))).map((r) => r.id);
 }
 
 async function refreshInBatches(db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> }, stale: readonly string[], on: IsoDate, today: IsoDate): Promise<void> {
@@ -252,33 +273,42 @@ async function refreshInBatches(db: { transaction<T>(fn: (tx: DbOrTx) => Promise
  * check and the list are short index lookups per person that PostgreSQL prices
  * high for a larger place: it then compiled them with JIT (40–60 ms of a query
  * running in ~10) or launched a parallel worker (~10 ms to start for ~2 ms of work).
+ * The districts' stored protocol settings come in the same round trip.
  */
-const LIST_READ_SETTINGS = sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+const LIST_READ_PRELUDE = sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+  (select json_agg(json_build_object('key', key, 'value', value)) from setting where key like 'protocol:%') as settings`;
+
+/** What a list read returns: its value, and the stale people its statement found (then the value is not used). */
+export interface GuardedRead<T> {
+  value: T;
+  stale: string[];
+}
 
 /**
  * ensureFresh, then `read`, in as few round trips as the usual case allows:
- * when nothing is stale the check and the read share one transaction; else
- * the stale schedules are refreshed (in their own transactions) and the read
- * follows in a new one. `read` gets the district settings read for the check.
+ * `read` gets the district settings and, on the first try, `staleIds` — SQL
+ * selecting the stale people of the place, to check in the same statement as
+ * the read (one snapshot). When it reports none, its value stands: begin,
+ * prelude, read, commit. Else the stale schedules are refreshed (in their own
+ * transactions) and the read runs again, unguarded, in a new transaction.
  */
 export async function readFresh<T>(
   db: { transaction<R>(fn: (tx: DbOrTx) => Promise<R>): Promise<R> },
   where: SQL,
   on: IsoDate,
   today: IsoDate,
-  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings) => Promise<T>,
+  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null) => Promise<GuardedRead<T>>,
 ): Promise<{ value: T; refreshed: number }> {
-  const first = await db.transaction(async (tx): Promise<{ done: true; value: T } | { done: false; stale: string[]; fp: Fingerprints }> => {
-    await tx.execute(LIST_READ_SETTINGS);
-    const fp = await expectedFingerprints(tx);
-    const stale = await staleIds(tx, where, on, today, fp);
-    return stale.length ? { done: false, stale, fp } : { done: true, value: await read(tx, fp.settingsOf) };
+  const first = await db.transaction(async (tx) => {
+    const [prelude] = await rows<{ settings: Array<{ key: string; value: unknown }> | null }>(tx, LIST_READ_PRELUDE);
+    const fp = fingerprintsOf(prelude?.settings ?? []);
+    return { fp, ...(await read(tx, fp.settingsOf, staleSelect(where, on, today, fp))) };
   });
-  if (first.done) return { value: first.value, refreshed: 0 };
+  if (first.stale.length === 0) return { value: first.value, refreshed: 0 };
   await refreshInBatches(db, first.stale, on, today);
-  const value = await db.transaction(async (tx) => {
-    await tx.execute(LIST_READ_SETTINGS);
-    return read(tx, first.fp.settingsOf);
+  const again = await db.transaction(async (tx) => {
+    await tx.execute(LIST_READ_PRELUDE);
+    return read(tx, first.fp.settingsOf, null);
   });
-  return { value, refreshed: first.stale.length };
+  return { value: again.value, refreshed: first.stale.length };
 }

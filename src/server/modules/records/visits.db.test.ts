@@ -89,6 +89,44 @@ describe(`recording visits (${testEngine})`, () => {
     expect(r.json().visit).toMatchObject({ id: base.id, personId: child, facilityId: t.fx.facilities.posyandu1 });
   });
 
+  it('answers the visit and its events exactly as a fresh reading gives them (a correction added to a stored visit, a birth, an upper-case facility id)', async () => {
+    const confirmAll = async (c: Client, body: Record<string, unknown>) => {
+      const r = await c.post('/api/visits', body);
+      return r.statusCode === 409 && r.json().error === 'needs_confirmation'
+        ? c.post('/api/visits', { ...body, confirm: r.json().warnings.map((w: { code: string }) => w.code) }) : r;
+    };
+    const same = async (c: Client, r: { statusCode: number; body: string; json(): { visit: { id: string }; events: unknown[] } }) => {
+      expect(r.statusCode, r.body).toBe(201);
+      const fresh = await c.get(`/api/visits/${r.json().visit.id}`);
+      expect(fresh.statusCode).toBe(200);
+      // Byte for byte: the same values, key order and timestamps as the database reading.
+      expect(JSON.stringify({ visit: r.json().visit, events: r.json().events })).toBe(JSON.stringify(fresh.json()));
+    };
+    const child = t.fx.people.rw1Child;
+    const first = weight(11.1);
+    const base = { id: randomUUID(), personId: child, occurredOn: today, placeKind: 'posyandu', facilityId: t.fx.facilities.posyandu1.toUpperCase() };
+    await same(kader, await confirmAll(kader, { ...base, events: [first, { id: randomUUID(), kind: 'measurement', system: 'loinc', code: '8302-2', valueNum: 84.9, value: { position: 'h' } }] }));
+    // The same visit again with a correction of the first weight and an implausible second weight confirmed.
+    const r = await confirmAll(kader, { ...base, facilityId: t.fx.facilities.posyandu1, events: [first, weight(11.6, { supersedesId: first.id }), weight(30)] });
+    await same(kader, r);
+    expect(r.json().events.find((e: { id: string }) => e.id === first.id).supersededBy).toBeTruthy();
+    // A delivery with a live birth: the babies are registered, the answer is the same as a reading.
+    const pregnant = t.fx.people.rw1Mother;
+    const preg = { id: randomUUID(), kind: 'condition', system: 'icd10', code: 'Z34', value: { lmp: addDays(today, -270), gravida: 2, parity: 1 } };
+    const bp = { id: randomUUID(), kind: 'measurement', system: 'loinc', code: '85354-9', value: { systolic: 300, diastolic: 20 } };
+    const anc = await confirmAll(bidan, { id: randomUUID(), personId: pregnant, occurredOn: addDays(today, -1), placeKind: 'pustu', events: [preg, bp] });
+    await same(bidan, anc);
+    expect(anc.json().events.find((e: { id: string }) => e.id === bp.id).warnings).toHaveLength(1);
+    const birth = await confirmAll(bidan, {
+      id: randomUUID(), personId: pregnant, occurredOn: today, placeKind: 'pustu', events: [{
+        id: randomUUID(), kind: 'delivery', system: 'service', code: 'delivery',
+        value: { pregnancyId: preg.id, place: 'facility', attendant: 'midwife', outcome: 'live-birth', births: [{ sex: 'F', name: 'Sitti', birthWeightGrams: 2900 }] },
+      }],
+    });
+    await same(bidan, birth);
+    expect(birth.json().people).toHaveLength(1);
+  });
+
   it('refuses an invalid event with a message per field and writes nothing', async () => {
     const before = await count(t, 'select count(*)::int as n from event');
     const states = await t.database.query('select * from person_schedule_state order by person_id');

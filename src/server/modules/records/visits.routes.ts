@@ -69,14 +69,16 @@ export function registerVisitRoutes(app: FastifyInstance, database: Database, ti
         if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
         r = await run();
       }
-      const events = await recordedEvents(db, sql`e.visit_id = ${r.visitId}`, locale);
       let schedule: ScheduleView;
       let v;
+      let events;
       if (r.state && r.written) {
-        // After a write the transaction's own rows answer (visit, settings, events): no second reading.
+        // After a write the transaction's own rows answer (visit, settings, events, the visit's events): no second reading.
         v = r.written.visit;
+        events = r.written.recorded;
         schedule = scheduleView(r.state.schedule, r.state.facts, scheduleEventsOf(r.written.events), r.written.settings, locale);
       } else {
+        events = await recordedEvents(db, sql`e.visit_id = ${r.visitId}`, locale);
         [v] = await db.select().from(visit).where(eq(visit.id, r.visitId));
         const p = (await getPerson(db, r.personId))!;
         schedule = await personScheduleView(db, p, todayIn(timeZone), locale);
