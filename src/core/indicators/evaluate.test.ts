@@ -417,3 +417,73 @@ describe('ageBandAt', () => {
     expect(() => ageBandAt('2026-02-30', '2026-03-01')).toThrow(RangeError);
   });
 });
+
+describe('random histories keep the row invariants', () => {
+  // A small deterministic generator (mulberry32) over the codes the evaluator reads.
+  function rng(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const CODES: Array<[string, string, Record<string, unknown> | null, number | null, string]> = [
+    ['loinc', '29463-7', null, 9, 'measurement'], ['loinc', '8306-3', null, 70, 'measurement'], ['loinc', '85354-9', { systolic: 150, diastolic: 95 }, null, 'measurement'],
+    ['loinc', '2345-7', null, 230, 'measurement'], ['service', 'anc', { provider: 'doctor' }, null, 'service'], ['service', 'anc', { provider: 'midwife' }, null, 'service'],
+    ['service', 'usg', {}, null, 'service'], ['service', 'KF', {}, null, 'service'], ['service', 'KN', {}, null, 'service'], ['service', 'lab-hiv', {}, null, 'service'],
+    ['service', 'ttd', {}, 1, 'service'], ['service', 'school-screening', {}, null, 'service'], ['service', 'tb-contact-investigation', {}, null, 'service'],
+    ['antigen', 'OPV', { dose: 1 }, null, 'immunization'], ['antigen', 'MR', { dose: 1 }, null, 'immunization'], ['icd10', 'I10', null, null, 'diagnosis'],
+    ['icd10', 'A15.0', null, null, 'diagnosis'], ['icd10', 'F20.0', null, null, 'diagnosis'], ['icd10', 'J06.9', null, null, 'diagnosis'],
+    ['questionnaire', 'tb-symptoms', { answers: {}, result: { band: 'terduga' } }, 1, 'screening'], ['questionnaire', 'skilas', { answers: {}, result: { band: 'normal' } }, 0, 'screening'],
+  ];
+  const PLACES = ['posyandu', 'pustu', 'puskesmas', 'home', 'school', 'other'];
+  const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const DAY_2024 = 19723; // 2024-01-01
+
+  it('for 400 random people', () => {
+    const next = rng(20261123);
+    for (let i = 0; i < 400; i++) {
+      const birth = iso(DAY_2024 - Math.floor(next() * 80 * 365));
+      const events: IndicatorInput['events'] = [];
+      const visitRows: IndicatorInput['visits'] = [];
+      const n = Math.floor(next() * 25);
+      const female = next() < 0.5;
+      if (female && next() < 0.4) events.push({ id: `r${i}-preg`, codeSystem: 'icd10', code: 'Z34', kind: 'condition', occurredOn: iso(DAY_2024 + 200), value: { lmp: iso(DAY_2024 + 150) } });
+      for (let k = 0; k < n; k++) {
+        const [system, code, value, valueNum, kind] = CODES[Math.floor(next() * CODES.length)]!;
+        const day = DAY_2024 + Math.floor(next() * 1000);
+        const place = PLACES[Math.floor(next() * PLACES.length)]!;
+        if (iso(day) < birth) continue;
+        events.push({ id: `r${i}-${k}`, codeSystem: system, code, kind, occurredOn: iso(day), value, valueNum, placeKind: place, facilityId: `f${k % 3}` });
+        visitRows.push({ id: `r${i}-v${k}`, occurredOn: iso(day), placeKind: place, facilityId: `f${k % 3}` });
+      }
+      if (events.length > 2 && next() < 0.2) events.push({ ...events[0]!, id: `r${i}-fix`, supersedesId: events[0]!.id, valueNum: 1 });
+      const person = { id: `r${i}`, sex: (female ? 'F' : 'M') as 'M' | 'F', birthDate: birth, status: next() < 0.05 ? 'deceased' : 'alive', statusDate: iso(DAY_2024 + 700) };
+      const input: IndicatorInput = { person: { ...person, statusDate: person.status === 'alive' ? null : person.statusDate }, events, visits: visitRows };
+      const rows = evaluatePerson(input, [2025, 2026], env);
+      expect(evaluatePerson(input, [2025, 2026], env)).toEqual(rows);
+      const seen = new Set<string>();
+      for (const r of rows) {
+        const key = `${r.indicator}|${r.year}`;
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+        expect([2025, 2026]).toContain(r.year);
+        for (const m of [r.registerMonth, r.numeratorMonth]) if (m !== null) expect(m >= 1 && m <= 12).toBe(true);
+        expect(r.registerMonth !== null || r.numeratorMonth !== null || r.monthsServed !== 0, key).toBe(true);
+        if (r.numeratorMonth !== null) expect(r.monthsServed & (1 << (r.numeratorMonth - 1)), key).not.toBe(0);
+        if (r.monthsServed) expect(r.numeratorMonth, key).toBe(months(r.monthsServed)[0]);
+        const def = INDICATORS.find((d) => d.id === r.indicator);
+        if (def?.kind === 'coverage' && r.numeratorMonth !== null) {
+          // Served people are in the register of the same year, entered no later than served.
+          expect(r.registerMonth, key).not.toBeNull();
+          expect(r.registerMonth!, key).toBeLessThanOrEqual(r.numeratorMonth);
+        }
+        if (def?.countsOccurrences) expect(r.counts!.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+        else expect(r.counts).toBeNull();
+        if (!def) expect(isMorbidityId(r.indicator), r.indicator).toBe(true);
+      }
+    }
+  });
+});

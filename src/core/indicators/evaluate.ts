@@ -694,7 +694,7 @@ function tb(p: Person, rows: Rows): void {
 function hiv(p: Person, rows: Rows): void {
   const spans: Array<[number, number]> = [];
   const onDay = Math.min(p.horizonDay, p.exitDay);
-  if (p.input.person.sex === 'F') {
+  if (p.input.person.sex === 'F' && p.has((x) => x.concept === 'pregnancy' || x.concept === 'delivery')) {
     for (const preg of p.facts().pregnancies ?? []) {
       const rp = resolvePregnancy(preg, onDay);
       if (rp) spans.push([rp.startDay, p.cap(rp.endDay - 1)]);
