@@ -168,6 +168,9 @@ export interface ReportColumn {
   key: string;
   label: string;
   type?: 'text' | 'number' | 'integer' | 'date';
+  /** Under a group heading on the printed page (the PWS table's indicator), with this short label. */
+  group?: string;
+  short?: string;
 }
 
 export interface ReportResponse {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { klasterTable, periodWords, pwsStatus, pwsTable, spmTable, trendBetween, type FigureLike, type IndicatorLike } from './report-tables';
+import { klasterTable, periodWords, pwsTable, spmTable, statusOf, type FigureLike, type IndicatorLike } from './report-tables';
 
 const fig = (over: Partial<FigureLike> = {}): FigureLike => ({
   numerator: 0, denominatorEstimated: null, denominatorRegister: null, coverageEstimated: null, coverageRegister: null, target: 100, targetToDate: 25, colour: null, ...over,
 });
 const ind = (id: string, label: string, over: Partial<IndicatorLike> = {}): IndicatorLike => ({ id, label, kind: 'coverage', ...fig(over), ...over });
 
-describe('pwsStatus and trendBetween (ilp-domain §4.4)', () => {
-  it('reads the status from the colour against target and the month-on-month trend', () => {
-    expect(pwsStatus('green', trendBetween(5, 3, 4))).toBe('baik');
-    expect(pwsStatus('green', trendBetween(2, 3, 4))).toBe('kurang');
-    expect(pwsStatus('red', trendBetween(5, 3, 4))).toBe('cukup');
-    expect(pwsStatus('yellow', trendBetween(1, 3, 4))).toBe('jelek');
-    expect(pwsStatus('green', trendBetween(3, 3, 4))).toBe('baik');
-    expect(pwsStatus('red', trendBetween(3, 3, 1))).toBe('jelek'); // January: no month before
-    expect(pwsStatus(null, 'up')).toBeNull();
+describe('statusOf (ilp-domain §4.4 through core colours.ts)', () => {
+  const m = (coverageEstimated: number | null) => fig({ coverageEstimated, target: 100, targetToDate: 100 });
+  it('reads the month against the target and against the month before', () => {
+    expect(statusOf({ month: m(110), previousMonth: m(90) })).toBe('baik');
+    expect(statusOf({ month: m(105), previousMonth: m(120) })).toBe('kurang');
+    expect(statusOf({ month: m(70), previousMonth: m(50) })).toBe('cukup');
+    expect(statusOf({ month: m(40), previousMonth: m(60) })).toBe('jelek');
+    expect(statusOf({ month: m(40), previousMonth: null })).toBeNull(); // January
+    expect(statusOf({ month: m(null), previousMonth: m(10) })).toBeNull();
   });
   it('words periods in Indonesian', () => {
     expect(periodWords(2026, 3, 'ytd')).toBe('Januari–Maret 2026');
@@ -54,8 +54,9 @@ describe('klasterTable', () => {
 
 describe('pwsTable', () => {
   it('has a row per desa and a total, five columns per indicator, and the status', () => {
+    // The month's own coverage (m, before) against the monthly target of 100 %.
     const a = (code: string, name: string, ytd: Partial<FigureLike>, m: number, before: number) => ({
-      code, name, ytd: fig(ytd), month: fig({ numerator: m }), previousMonth: fig({ numerator: before }),
+      code, name, ytd: fig(ytd), month: fig({ numerator: m, coverageEstimated: m * 40, targetToDate: 100 }), previousMonth: fig({ numerator: before, coverageEstimated: before * 40, targetToDate: 100 }),
     });
     const t = pwsTable('Kecamatan Tongauna', 'Desa/Kelurahan', 2026, 3, [{
       id: 'k2-k1', label: 'K1',
@@ -67,7 +68,7 @@ describe('pwsTable', () => {
     expect(t.rows).toEqual([
       { no: 1, wilayah: 'Tongauna', 'k2-k1:sasaran': 40, 'k2-k1:bulanIni': 0, 'k2-k1:kumulatif': 2, 'k2-k1:persen': 5, 'k2-k1:status': 'jelek' },
       { no: 2, wilayah: 'Mekar Sari', 'k2-k1:sasaran': 30, 'k2-k1:bulanIni': 3, 'k2-k1:kumulatif': 8, 'k2-k1:persen': 26.7, 'k2-k1:status': 'baik' },
-      { no: null, wilayah: 'Jumlah', 'k2-k1:sasaran': 70, 'k2-k1:bulanIni': 3, 'k2-k1:kumulatif': 10, 'k2-k1:persen': 14.3, 'k2-k1:status': 'jelek' },
+      { no: null, wilayah: 'Jumlah', 'k2-k1:sasaran': 70, 'k2-k1:bulanIni': 3, 'k2-k1:kumulatif': 10, 'k2-k1:persen': 14.3, 'k2-k1:status': 'baik' },
     ]);
     expect(t.marks[1]).toEqual({ 'k2-k1:status': 'baik', 'k2-k1:persen': 'green' });
   });

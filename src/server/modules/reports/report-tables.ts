@@ -5,10 +5,10 @@
  * sub-areas × per indicator: target, this month, cumulative, %, status).
  * One table shape serves JSON, CSV, XLSX and the printable page.
  */
+import { pwsStatus, type PwsStatus } from '../../../core/indicators/colours';
 import type { SheetColumn } from '../../xlsx/xlsx';
 
 export type Colour = 'green' | 'yellow' | 'red';
-export type Trend = 'up' | 'down' | 'flat' | null;
 
 export interface FigureLike {
   numerator: number;
@@ -25,14 +25,14 @@ export interface IndicatorLike extends FigureLike {
   id: string;
   label: string;
   kind: 'coverage' | 'count' | 'ratio';
-  trend?: Trend;
 }
 
 export type Cell = string | number | null;
 
 export interface ReportTable {
   title: string[];
-  columns: SheetColumn[];
+  /** Columns with a short label for the printed page under a group heading (the files keep the full labels). */
+  columns: (SheetColumn & { short?: string; group?: string })[];
   rows: Record<string, Cell>[];
   /** Per row: column key → a mark for the printable page (traffic-light colour or PWS status). */
   marks: Record<string, string>[];
@@ -42,25 +42,17 @@ export const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni'
 
 export const COLOUR_WORD: Record<Colour, string> = { green: 'hijau', yellow: 'kuning', red: 'merah' };
 
-export type PwsStatus = 'baik' | 'kurang' | 'cukup' | 'jelek';
+const coverageOf = (f: FigureLike) => f.coverageEstimated ?? f.coverageRegister;
 
 /**
- * PWS status of a desa on an indicator (ilp-domain §4.4, a matrix the note
- * marks ⚠ from memory of the PWS-KIA guide): at or above the target to date
- * (green) and rising = baik, at/above and falling = kurang, below and rising
- * = cukup, below and falling = jelek. A flat month (or January) holds: baik
- * on target, jelek below. None without a colour (counts, lower-is-better).
+ * PWS status of an area on an indicator (ilp-domain §4.4, the matrix in
+ * core/indicators/colours.ts): the month's own coverage against the target
+ * and against the month before. None without a coverage (counts) or in
+ * January (no month before in the year).
  */
-export function pwsStatus(colour: Colour | null, trend: Trend): PwsStatus | null {
-  if (!colour) return null;
-  if (colour === 'green') return trend === 'down' ? 'kurang' : 'baik';
-  return trend === 'up' ? 'cukup' : 'jelek';
-}
-
-/** Month M's own numerator against month M − 1's. */
-export function trendBetween(now: number | null | undefined, before: number | null | undefined, month: number): Trend {
-  if (month <= 1 || now === null || now === undefined || before === null || before === undefined) return null;
-  return now > before ? 'up' : now < before ? 'down' : 'flat';
+export function statusOf(a: { month: FigureLike; previousMonth: FigureLike | null }): PwsStatus | null {
+  if (!a.previousMonth) return null;
+  return pwsStatus(coverageOf(a.month), a.month.targetToDate ?? a.month.target, coverageOf(a.previousMonth));
 }
 
 /** "Januari–Maret 2026" for year to date, "Maret 2026" for the month. */
@@ -68,7 +60,6 @@ export function periodWords(year: number, month: number, mode: 'ytd' | 'month'):
   return mode === 'month' || month === 1 ? `${MONTHS_ID[month - 1]} ${year}` : `Januari–${MONTHS_ID[month - 1]} ${year}`;
 }
 
-const coverageOf = (f: FigureLike) => f.coverageEstimated ?? f.coverageRegister;
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
 /**
@@ -162,17 +153,18 @@ export interface PwsIndicatorBlock {
  * month's own figure, the cumulative figure, the coverage and the PWS status.
  */
 export function pwsTable(place: string, rowLevel: string, year: number, month: number, blocks: readonly PwsIndicatorBlock[]): ReportTable {
-  const columns: SheetColumn[] = [
+  const columns: ReportTable['columns'] = [
     { key: 'no', label: 'No', type: 'integer', width: 4 },
     { key: 'wilayah', label: rowLevel, type: 'text', width: 26 },
   ];
   for (const b of blocks) {
+    const sub = (key: string, short: string, type: SheetColumn['type']) => ({ key: `${b.id}:${key}`, label: `${b.label} – ${short}`, short, group: b.label, type });
     columns.push(
-      { key: `${b.id}:sasaran`, label: `${b.label} – Sasaran`, type: 'number' },
-      { key: `${b.id}:bulanIni`, label: `${b.label} – ${MONTHS_ID[month - 1]}`, type: 'integer' },
-      { key: `${b.id}:kumulatif`, label: `${b.label} – Kumulatif`, type: 'integer' },
-      { key: `${b.id}:persen`, label: `${b.label} – %`, type: 'number' },
-      { key: `${b.id}:status`, label: `${b.label} – Status`, type: 'text' },
+      sub('sasaran', 'Sasaran', 'number'),
+      sub('bulanIni', MONTHS_ID[month - 1]!, 'integer'),
+      sub('kumulatif', 'Kumulatif', 'integer'),
+      sub('persen', '%', 'number'),
+      sub('status', 'Status', 'text'),
     );
   }
   // Rows in code order (the tree's order), whatever order the figures came in.
@@ -181,7 +173,7 @@ export function pwsTable(place: string, rowLevel: string, year: number, month: n
   const marks: Record<string, string>[] = [];
   const put = (row: Record<string, Cell>, mark: Record<string, string>, b: PwsIndicatorBlock, a: PwsAreaFigures | undefined) => {
     if (!a) return;
-    const status = pwsStatus(a.ytd.colour, trendBetween(a.month.numerator, a.previousMonth?.numerator, month));
+    const status = statusOf(a);
     row[`${b.id}:sasaran`] = round1(a.ytd.denominatorEstimated ?? a.ytd.denominatorRegister);
     row[`${b.id}:bulanIni`] = a.month.numerator;
     row[`${b.id}:kumulatif`] = a.ytd.numerator;
@@ -203,7 +195,7 @@ export function pwsTable(place: string, rowLevel: string, year: number, month: n
   rows.push(totalRow);
   marks.push(totalMark);
   return {
-    title: ['PEMANTAUAN WILAYAH SETEMPAT (PWS)', place, `Bulan ${MONTHS_ID[month - 1]} ${year}; kumulatif Januari–${MONTHS_ID[month - 1]}; status: baik/kurang/cukup/jelek (target dan tren)`],
+    title: ['PEMANTAUAN WILAYAH SETEMPAT (PWS)', place, `Bulan ${MONTHS_ID[month - 1]} ${year}; kumulatif Januari–${MONTHS_ID[month - 1]}; status baik/kurang/cukup/jelek: cakupan bulan ini terhadap target dan bulan lalu`],
     columns, rows, marks,
   };
 }

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n';
 import { labelIn, type IndicatorView } from '../../api/indicators';
-import { coverageBar, mainCoverage, pwsStatus, trendArrow } from './pws-model';
+import { coverageBar, mainCoverage, trendArrow } from './pws-model';
 
 /** A percentage in the locale ("82,5%"), or a dash. */
 export function usePercent(): (v: number | null | undefined) => string {
@@ -11,7 +11,7 @@ export function usePercent(): (v: number | null | undefined) => string {
 
 /**
  * One indicator: its coverage against the target prorated to the month,
- * the traffic light and the PWS status, the numerator and both denominators
+ * the traffic light, the numerator and both denominators
  * (each a link to the people behind it) and the change on last month.
  */
 export function IndicatorCard({ ind, selected, onSelect, peopleHref }: {
@@ -24,7 +24,6 @@ export function IndicatorCard({ ind, selected, onSelect, peopleHref }: {
   const pct = usePercent();
   const cov = mainCoverage(ind);
   const bar = coverageBar(cov.value, ind.kind === 'ratio' ? ind.target : ind.targetToDate);
-  const status = pwsStatus(ind.colour, ind.trend);
   const isCount = ind.kind === 'count';
   const missed = ind.denominatorRegister !== null && ind.kind === 'coverage' ? Math.max(0, ind.denominatorRegister - ind.numerator) : null;
   return (
@@ -49,7 +48,7 @@ export function IndicatorCard({ ind, selected, onSelect, peopleHref }: {
               {trendArrow(ind.trend)} <span className="sr-only">{t(`pws.trend.${ind.trend}` as MessageKey)}</span>
             </span>
           )}
-          {status && <span className={`pws-status status-${status}`}>{t(`pws.status.${status}` as MessageKey)}</span>}
+          {ind.colour && <span className={`pws-status status-${ind.colour}`}>{t(`pws.colourShort.${ind.colour}` as MessageKey)}</span>}
           {ind.better === 'lower' && <span className="small muted">{t('pws.lowerBetter')}</span>}
         </span>
       </div>

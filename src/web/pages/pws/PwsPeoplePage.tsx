@@ -31,12 +31,19 @@ export function PwsPeoplePage() {
   const def = useAsync(() => getIndicators(f).then((r) => r.indicators.find((i) => i.id === id) ?? null), [id, f.area, f.period, f.mode]);
   const list = useAsync(() => getIndicatorPeople(id, f, which, page), [id, f.area, f.period, which, page]);
   const isCoverage = def.data?.kind === 'coverage';
+  // Where a person lives, in words: the sub-area of the page's place (desa of a kecamatan, RW of a desa) and the RW.
+  const placeOf = (code: string, rw: string | null) => {
+    const child = place.data?.children.find((c) => code === c.code || code.startsWith(`${c.code}.`));
+    const own = child ? displayName(child.name) : place.data && (code === place.data.area.code || code.startsWith(`${place.data.area.code}.`)) ? displayName(place.data.area.name) : null;
+    const rwText = rw && !(own ?? '').startsWith('RW') ? `RW ${rw}` : null;
+    return [own, rwText].filter(Boolean).join(' · ') || code;
+  };
 
   const columns: Column<PersonView>[] = [
     { key: 'name', header: t('pws.col.name'), primary: true, render: (p) => <Link to={`/people/${p.id}/record`}>{displayName(p.name)}</Link> },
     { key: 'nik', header: t('pws.col.nik'), render: (p) => <span className="mono">{p.nik ?? '–'}</span> },
     { key: 'age', header: t('pws.col.age'), num: true, render: (p) => `${t('pws.years', { n: number(p.ageYears) })} · ${p.sex === 'F' ? 'P' : 'L'}` },
-    { key: 'place', header: t('pws.col.place'), render: (p) => (p.rw ? `RW ${p.rw}` : p.areaCode) },
+    { key: 'place', header: t('pws.col.place'), render: (p) => placeOf(p.areaCode, p.rw) },
     { key: 'reg', header: t('pws.col.registerMonth'), render: (p) => (p.registerMonth ? monthName(locale, p.registerMonth) : '–') },
     { key: 'num', header: t('pws.col.numeratorMonth'), render: (p) => (p.numeratorMonth ? monthName(locale, p.numeratorMonth) : '–') },
   ];

@@ -6,7 +6,7 @@ import { SelectField } from '../../components/Field';
 import { useAsync } from '../../lib/useAsync';
 import { withQuery } from '../../api/client';
 import { getIndicators, getReport, labelIn, reportDownloadUrl, type ReportKind, type ReportQuery, type ReportResponse } from '../../api/indicators';
-import { AreaLevels, MonthYear } from './PwsFilters';
+import { AreaLevels, MonthYear, useStartArea } from './PwsFilters';
 import { usePwsFilters } from './PwsDashboardPage';
 import './pws.css';
 
@@ -22,13 +22,16 @@ export function PwsReportsPage() {
   const me = useMe();
   const { t, locale } = useI18n();
   const { f, set, currentPeriod } = usePwsFilters();
+  const start = useStartArea();
   const [params] = useSearchParams();
   const kindParam = params.get('kind');
   const kind: ReportKind = (KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as ReportKind) : 'spm';
   const group = (KLASTERS as readonly string[]).includes(params.get('group') ?? '') ? params.get('group')! : 'klaster2';
   const chosen = (params.get('indicator') ?? '').split(',').filter(Boolean);
-  const q: ReportQuery = { area: f.area, period: f.period, ...(kind === 'klaster' ? { group } : {}), ...(kind === 'pws' && chosen.length ? { indicator: chosen.join(',') } : {}) };
-  const report = useAsync(() => getReport(kind, q), [kind, f.area, f.period, group, chosen.join(',')]);
+  // A Puskesmas on its own work area reports as the Puskesmas (the SPM report per Puskesmas).
+  const asPuskesmas = me.facility?.type === 'puskesmas' && f.area === start ? me.facility.id : null;
+  const q: ReportQuery = { ...(asPuskesmas ? { facility: asPuskesmas } : { area: f.area }), period: f.period, ...(kind === 'klaster' ? { group } : {}), ...(kind === 'pws' && chosen.length ? { indicator: chosen.join(',') } : {}) };
+  const report = useAsync(() => getReport(kind, q), [kind, f.area, f.period, group, chosen.join(','), asPuskesmas]);
   // The PWS table's indicator choice: the coverage indicators of the chosen klaster.
   const choices = useAsync(
     () => (kind === 'pws' ? getIndicators(f, group as 'klaster2').then((r) => r.indicators.filter((i) => i.kind === 'coverage')) : Promise.resolve([])),
@@ -96,7 +99,6 @@ export function PwsReportsPage() {
             {t('pws.downloadXlsx')}
           </a>
         </div>
-        {me.facility?.type === 'puskesmas' && <p className="small muted">{me.facility.name}</p>}
       </Card>
 
       {report.error ? (
@@ -108,6 +110,17 @@ export function PwsReportsPage() {
       )}
     </div>
   );
+}
+
+/** Group headings over the columns: a run of columns of one group spans it; an ungrouped column spans both rows. */
+function headerGroups(columns: ReportResponse['columns']): { label: string | null; span: number; only?: string }[] {
+  const out: { label: string | null; span: number; only?: string }[] = [];
+  for (const c of columns) {
+    const last = out[out.length - 1];
+    if (c.group && last && last.label === c.group) last.span++;
+    else out.push(c.group ? { label: c.group, span: 1 } : { label: null, span: 1, only: c.label });
+  }
+  return out;
 }
 
 function ReportSheet({ data }: { data: ReportResponse }) {
@@ -125,12 +138,23 @@ function ReportSheet({ data }: { data: ReportResponse }) {
       ) : (
         <table className="report-table" data-testid="report-table">
           <thead>
+            {data.columns.some((c) => c.group) && (
+              <tr>
+                {headerGroups(data.columns).map((g, i) => (
+                  <th key={i} scope="colgroup" colSpan={g.span} rowSpan={g.label ? 1 : 2} className={g.label ? 'group' : undefined}>
+                    {g.label ?? g.only}
+                  </th>
+                ))}
+              </tr>
+            )}
             <tr>
-              {data.columns.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
-              ))}
+              {data.columns
+                .filter((c) => !data.columns.some((x) => x.group) || c.group)
+                .map((c) => (
+                  <th key={c.key} scope="col">
+                    {c.group ? c.short ?? c.label : c.label}
+                  </th>
+                ))}
             </tr>
           </thead>
           <tbody>

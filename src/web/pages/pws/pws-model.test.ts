@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageBar, isPeriod, mainCoverage, monthName, periodLabel, pwsStatus } from './pws-model';
+import { coverageBar, isPeriod, mainCoverage, monthName, periodLabel, trendArrow } from './pws-model';
 
 const fig = (e: number | null, r: number | null) => ({
   numerator: 1, denominatorEstimated: null, denominatorRegister: null, coverageEstimated: e, coverageRegister: r, target: 100, targetToDate: 25, colour: null,
@@ -34,15 +34,8 @@ describe('coverageBar', () => {
   });
 });
 
-describe('pwsStatus (ilp-domain §4.4)', () => {
-  it('combines the target and the trend', () => {
-    expect(pwsStatus('green', 'up')).toBe('baik');
-    expect(pwsStatus('green', 'flat')).toBe('baik');
-    expect(pwsStatus('green', 'down')).toBe('kurang');
-    expect(pwsStatus('yellow', 'up')).toBe('cukup');
-    expect(pwsStatus('red', 'up')).toBe('cukup');
-    expect(pwsStatus('red', 'down')).toBe('jelek');
-    expect(pwsStatus('yellow', 'flat')).toBe('jelek');
-    expect(pwsStatus(null, 'up')).toBeNull();
+describe('trendArrow', () => {
+  it('shows the change on last month', () => {
+    expect([trendArrow('up'), trendArrow('down'), trendArrow('flat'), trendArrow(null)]).toEqual(['▲', '▼', '▬', '']);
   });
 });

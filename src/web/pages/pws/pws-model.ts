@@ -1,8 +1,8 @@
 /**
  * Pure helpers of the PWS dashboards: periods with Indonesian month names,
- * the figure an indicator is judged by, bar widths against the prorated
- * target, and the PWS status of ilp-domain §4.4 (baik / kurang / cukup /
- * jelek from the colour against target and the trend against last month).
+ * the figure an indicator is judged by and bar widths against the prorated
+ * target. (The PWS status baik/kurang/cukup/jelek is the PWS table's, from
+ * core/indicators/colours.ts on the server.)
  */
 import type { Figures, IndicatorView } from '../../api/indicators';
 
@@ -46,22 +46,6 @@ export function coverageBar(coverage: number | null, targetToDate: number | null
     fill: coverage === null ? 0 : Math.round((Math.max(0, coverage) / span) * 1000) / 10,
     marker: targetToDate === null ? null : Math.round((targetToDate / span) * 1000) / 10,
   };
-}
-
-export type PwsStatus = 'baik' | 'kurang' | 'cukup' | 'jelek';
-
-/**
- * The PWS status matrix (ilp-domain §4.4, labels flagged ⚠ there): at or
- * above the target to date (green) and rising = baik; at/above but falling =
- * kurang; below (yellow, red) but rising = cukup; below and falling = jelek.
- * Null for indicators without a colour (counts, "lower is better").
- */
-export function pwsStatus(colour: IndicatorView['colour'], trend: IndicatorView['trend']): PwsStatus | null {
-  if (!colour) return null;
-  // The note gives rising and falling only; a flat month (or January, with no
-  // month before) counts as holding: baik on target, jelek below it.
-  if (colour === 'green') return trend === 'down' ? 'kurang' : 'baik';
-  return trend === 'up' ? 'cukup' : 'jelek';
 }
 
 /** Change of the main figure against last month ('up' | 'down' | 'flat'), as an arrow. */
