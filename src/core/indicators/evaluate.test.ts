@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type ProtocolSettings } from '../protocol/settings';
 import { INDICATORS, isMorbidityId } from './catalogue';
 import { ageBandAt, evaluatePerson, type EvaluateEnv } from './evaluate';
 import { FIXTURE_DISTRICT, FIXTURE_YEARS, fixtureInput, fixtureInputs } from './fixture';
-import type { IndicatorInput, PersonIndicatorRow } from './types';
+import type { IndicatorEvent, IndicatorInput, IndicatorVisit, PersonIndicatorRow } from './types';
 
 const env: EvaluateEnv = { settings: DEFAULT_SETTINGS, refs: approximateGrowthReferences() };
 const YEARS = [...FIXTURE_YEARS];
@@ -446,8 +446,8 @@ describe('random histories keep the row invariants', () => {
     const next = rng(20261123);
     for (let i = 0; i < 400; i++) {
       const birth = iso(DAY_2024 - Math.floor(next() * 80 * 365));
-      const events: IndicatorInput['events'] = [];
-      const visitRows: IndicatorInput['visits'] = [];
+      const events: IndicatorEvent[] = [];
+      const visitRows: IndicatorVisit[] = [];
       const n = Math.floor(next() * 25);
       const female = next() < 0.5;
       if (female && next() < 0.4) events.push({ id: `r${i}-preg`, codeSystem: 'icd10', code: 'Z34', kind: 'condition', occurredOn: iso(DAY_2024 + 200), value: { lmp: iso(DAY_2024 + 150) } });
