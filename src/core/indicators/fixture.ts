@@ -12,16 +12,17 @@
  * born of a recorded delivery is listed as its own person with
  * `bornOfDelivery` (the delivery event id) and the birth's name: a loader
  * links the person the delivery registers instead of creating a second one.
- * `fixtureInputs()` turns the district into what evaluatePerson reads —
- * questionnaires scored as the server scores them, a delivery's place kind
- * from its value, every event carrying its visit's place and facility.
+ * `fixtureInputs()` turns the district into what evaluatePerson reads, as
+ * the server would store it: each event checked and normalised by the visit
+ * API's validator (it throws on an event the API would refuse),
+ * questionnaires scored, a delivery's place kind from its value, every
+ * event carrying its visit's place and facility.
  * Expected values: evaluate.test.ts.
  */
-import { recognise } from '../codes/registry';
 import type { PlaceKind } from '../protocol/types';
 import { scoreAnswers } from '../records/screening';
-import type { EventKind } from '../records/types';
-import { deliveryPlaceKind } from '../records/validate';
+import type { EventInput, EventKind } from '../records/types';
+import { checkEvent, deliveryPlaceKind } from '../records/validate';
 import type { IsoDate } from '../time/dates';
 import type { IndicatorEvent, IndicatorInput, IndicatorVisit } from './types';
 
@@ -329,15 +330,22 @@ export const FIXTURE_DISTRICT: FixtureDistrict = {
   people: PEOPLE,
 };
 
-/** The stored value of an event as the server keeps it: questionnaires scored. */
-function storedValue(e: FixtureEvent, p: FixturePerson, on: IsoDate): { value: Record<string, unknown> | null; valueNum: number | null } {
-  const concept = recognise(e.system, e.code)?.concept;
-  const answers = e.value?.answers;
-  if (concept && answers !== undefined) {
-    const { result } = scoreAnswers(concept, answers, { sex: p.sex, birthDate: p.birthDate, on }, 'value.answers');
-    if (result) return { value: { answers, result }, valueNum: result.score ?? null };
+/**
+ * An event as the server stores it: checked and normalised by the visit
+ * API's own validator (canonical system, units, values), questionnaires
+ * scored. A fixture event the API would refuse is a bug in the fixture.
+ */
+function stored(e: FixtureEvent, p: FixturePerson, on: IsoDate): { system: string; code: string; value: Record<string, unknown> | null; valueNum: number | null } {
+  const input: EventInput = { id: e.id, kind: e.kind, system: e.system, code: e.code, valueNum: e.valueNum ?? null, value: e.value ?? null, unit: e.unit ?? null, supersedesId: e.supersedesId ?? null };
+  const { event, issues } = checkEvent(input, 0, { person: { sex: p.sex, birthDate: p.birthDate }, occurredOn: on });
+  if (!event || issues.length) throw new Error(`fixture event ${e.id} of ${p.id}: ${JSON.stringify(issues)}`);
+  const answers = event.value?.answers;
+  if (event.concept && answers !== undefined) {
+    const { result } = scoreAnswers(event.concept, answers, { sex: p.sex, birthDate: p.birthDate, on }, 'value.answers');
+    if (!result) throw new Error(`fixture questionnaire ${e.id} of ${p.id} does not score`);
+    return { system: event.system, code: event.code, value: { ...event.value, result }, valueNum: result.score ?? null };
   }
-  return { value: e.value ?? null, valueNum: e.valueNum ?? null };
+  return { system: event.system, code: event.code, value: event.value, valueNum: event.valueNum };
 }
 
 /** One fixture person as evaluatePerson reads them. */
@@ -347,9 +355,9 @@ export function fixtureInput(p: FixturePerson): IndicatorInput {
   for (const v of p.visits) {
     visits.push({ id: v.id, occurredOn: v.occurredOn, placeKind: v.placeKind, facilityId: v.facilityId });
     for (const e of v.events) {
-      const { value, valueNum } = storedValue(e, p, v.occurredOn);
+      const { system, code, value, valueNum } = stored(e, p, v.occurredOn);
       events.push({
-        id: e.id, codeSystem: e.system, code: e.code, occurredOn: v.occurredOn, valueNum, value, kind: e.kind,
+        id: e.id, codeSystem: system, code, occurredOn: v.occurredOn, valueNum, value, kind: e.kind,
         supersedesId: e.supersedesId ?? null,
         // The server stores a delivery under the place its value names (records.service.ts).
         placeKind: e.kind === 'delivery' ? deliveryPlaceKind(value) ?? v.placeKind : v.placeKind,
