@@ -111,14 +111,22 @@ export class DeltaSet {
     }
   }
 
-  /** Deltas that change something (a row and its replacement may cancel out). */
+  /**
+   * Deltas that change something (a row and its replacement may cancel out),
+   * in key order: concurrent writes lock shared counter rows (the kabupaten's)
+   * in the same order, so they wait for each other instead of deadlocking.
+   */
   counterRows(): CounterDelta[] {
-    return [...this.counters.values()].filter((d) => d.regNew || d.numNew || d.served || d.occurrences);
+    return sortedValues(this.counters).filter((d) => d.regNew || d.numNew || d.served || d.occurrences);
   }
 
   facilityRows(): FacilityDelta[] {
-    return [...this.facilities.values()].filter((d) => d.numNew || d.served || d.occurrences);
+    return sortedValues(this.facilities).filter((d) => d.numNew || d.served || d.occurrences);
   }
+}
+
+function sortedValues<T>(m: Map<string, T>): T[] {
+  return [...m.keys()].sort().map((k) => m.get(k)!);
 }
 
 /** Same stored row (so nothing to write)? */

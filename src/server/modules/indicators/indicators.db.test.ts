@@ -105,6 +105,18 @@ describe('live counters', () => {
     expect(await counterSum(CODES.kec, 'dx:J06', 'num_new')).toBe(1);
   });
 
+  it('counts concurrent visits in one desa once each, without deadlocks on the shared counter rows', async () => {
+    const before = await counterSum(CODES.kab, 'dx:K29', 'num_new');
+    const people = [t.fx.people.rw1Mother, t.fx.people.rw1Child, t.fx.people.tongaunaAdult];
+    const bp = () => ({ id: randomUUID(), kind: 'measurement', system: 'loinc', code: '85354-9', value: { systolic: 128, diastolic: 82 } });
+    await Promise.all(people.flatMap((id) => [
+      visit(dinkes, id, [dx('K29'), bp()], 'pustu', t.fx.facilities.pustu),
+      visit(dinkes, id, [dx('A09'), weight(30)], 'puskesmas', t.fx.facilities.puskesmas),
+    ]));
+    expect(await counterSum(CODES.kab, 'dx:K29', 'num_new')).toBe(before + 3);
+    expect(await counterSum(CODES.kec, 'dx:A09', 'num_new')).toBe(3);
+  });
+
   it('drops the rows of a person whose registration is ended by death only as the evaluator says, and the rebuild agrees with live', async () => {
     const r = await dinkes.post(`/api/people/${t.fx.people.tongaunaAdult}/status`, { status: 'deceased', date: addDays(today, -1) });
     expect(r.statusCode, r.body).toBeLessThan(300);
@@ -167,6 +179,14 @@ describe('API', () => {
     expect(people.json().people).toEqual([expect.objectContaining({ id: t.fx.people.rw1Child, name: 'Andi Saputra', rw: '001', nik: expect.stringMatching(/^\d{6}\*{6}\d{4}$/) })]);
     const audit = await rows<{ action: string; details: { total: number } }>(t.database.db, sql`select action, details from audit_log where entity_type = 'indicator_people' order by id desc limit 1`);
     expect(audit[0]).toMatchObject({ action: 'list', details: { total: 1 } });
+  });
+
+  it('documents every indicators route in the OpenAPI document', async () => {
+    const doc = (await bidan.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags: string[] }>> };
+    for (const [path, method] of [['/api/indicators', 'get'], ['/api/indicators/morbidity', 'get'], ['/api/indicators/{id}/areas', 'get'], ['/api/indicators/{id}/trend', 'get'],
+      ['/api/indicators/{id}/people', 'get'], ['/api/sasaran', 'get'], ['/api/sasaran', 'put']] as const) {
+      expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['indicators']);
+    }
   });
 
   it('lets Dinkes override a desa target group, and nobody else', async () => {
