@@ -21,4 +21,5 @@ export const commands: Command[] = [
   ...referencePopulationCommands,
   protocolCommand,
   boundariesImportCommand,
+  indicatorsCommand,
 ];
