@@ -47,6 +47,7 @@ const KohortPage = lazy(() => import('./pages/kohort/KohortPage').then((m) => ({
 const PwsDashboardPage = lazy(() => import('./pages/pws/PwsDashboardPage').then((m) => ({ default: m.PwsDashboardPage })));
 const PwsPeoplePage = lazy(() => import('./pages/pws/PwsPeoplePage').then((m) => ({ default: m.PwsPeoplePage })));
 const PwsReportsPage = lazy(() => import('./pages/pws/PwsReportsPage').then((m) => ({ default: m.PwsReportsPage })));
+const SasaranPage = lazy(() => import('./pages/sasaran/SasaranPage').then((m) => ({ default: m.SasaranPage })));
 const ProtocolPage = lazy(() => import('./pages/protocol/ProtocolPage').then((m) => ({ default: m.ProtocolPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -125,6 +126,7 @@ export function App() {
                 <Route path="people/:id/record" element={<PersonRecordPage />} />
                 <Route path="protocol" element={<ProtocolPage />} />
                 <Route path="kohort" element={<KohortPage />} />
+                <Route path="sasaran" element={<SasaranPage />} />
                 <Route path="pws" element={<PwsDashboardPage />} />
                 <Route path="pws/people" element={<PwsPeoplePage />} />
                 <Route path="pws/reports" element={<PwsReportsPage />} />

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/record.css';
 import './styles/kohort.css';
+import './styles/sasaran.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -26,6 +26,7 @@ import { registerDueRoutes } from '../modules/due/due.routes';
 import { registerPosyanduRoutes } from '../modules/posyandu/posyandu.routes';
 import { registerHomeVisitRoutes } from '../modules/home-visits/home-visits.routes';
 import { registerIndicatorRoutes } from '../modules/indicators/indicators.routes';
+import { registerIndicatorSettingsRoutes } from '../modules/indicators/indicator-settings.routes';
 import { ApiError, text } from './errors';
 import { openApiDocument } from './openapi';
 import { defineRoute } from './route';
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerRecordRoutes(app, database, config.timeZone);
   registerKohortRoutes(app, database, config.timeZone);
   registerIndicatorRoutes(app, database, config.timeZone);
+  registerIndicatorSettingsRoutes(app, database);
   registerGeoRoutes(app, database);
   registerReportRoutes(app, database, config.timeZone);
 

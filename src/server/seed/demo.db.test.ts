@@ -113,6 +113,17 @@ describe('ensureDemoData', () => {
     expect(konawe).toEqual({ population: 269128, area_km2: 5352.922 });
   });
 
+  it('gives each populated desa a population above its register, so target estimates show a gap to find', async () => {
+    const desa = await database.query<{ code: string; population: number; residents: number }>(
+      `SELECT a.code, a.population, (SELECT count(*)::int FROM person p WHERE p.village_code = a.code) AS residents
+       FROM area a WHERE a.level = 'village' AND EXISTS (SELECT 1 FROM person p WHERE p.village_code = a.code)`);
+    expect(desa.length).toBeGreaterThan(5);
+    for (const d of desa) {
+      expect(d.population, d.code).toBe(Math.round(d.residents / 0.93));
+      expect(d.population).toBeGreaterThan(d.residents);
+    }
+  });
+
   it('does nothing the second time', async () => {
     expect(await ensureDemoData(database, { today })).toBeNull();
     const [n] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM person');

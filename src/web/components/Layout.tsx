@@ -33,6 +33,7 @@ const MAIN: NavItem[] = [
   { to: '/referrals', label: 'rec.nav.referrals', icon: 'move' },
   { to: '/kohort', label: 'rec.nav.kohort', icon: 'audit' },
   { to: '/pws', label: 'pws.nav', icon: 'places' },
+  { to: '/sasaran', label: 'sas.nav', icon: 'users', show: (me) => me.role !== 'kader' },
   { to: '/protocol', label: 'rec.nav.protocol', icon: 'shield' },
 ];
 

@@ -2,12 +2,14 @@ import type { MessageKey } from './id';
 import { fieldworkEn } from './fieldwork.en';
 import { recordEn } from './record.en';
 import { kohortEn } from './kohort.en';
+import { sasaranEn } from './sasaran.en';
 
 /** English. Typed against the Indonesian catalogue: a missing or extra key is a compile error. */
 export const en: Record<MessageKey, string> = {
   ...fieldworkEn,
   ...recordEn,
   ...kohortEn,
+  ...sasaranEn,
   'nav.main': 'Main navigation',
   'nav.skip': 'Skip to content',
   'nav.home': 'Home',

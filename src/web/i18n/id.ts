@@ -7,6 +7,7 @@
 import { fieldworkId } from './fieldwork.id';
 import { recordId } from './record.id';
 import { kohortId } from './kohort.id';
+import { sasaranId } from './sasaran.id';
 
 /** The foundation's texts (registry, areas, facilities, admin). Feature catalogues are merged below. */
 const base = {
@@ -429,6 +430,6 @@ const base = {
  * Feature catalogues live in their own files (fieldwork.id.ts, record.id.ts),
  * so engineers working on different features never edit the same file.
  */
-export const id = { ...base, ...fieldworkId, ...recordId, ...kohortId } as const;
+export const id = { ...base, ...fieldworkId, ...recordId, ...kohortId, ...sasaranId } as const;
 
 export type MessageKey = keyof typeof id;
