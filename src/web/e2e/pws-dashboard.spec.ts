@@ -91,3 +91,30 @@ test('a Puskesmas user sees only its work area', async ({ page }, info) => {
   expect(codes.length).toBeGreaterThan(0);
   expect(codes.every((c) => c.startsWith('74.02.15.'))).toBe(true);
 });
+
+test('Dinkes sees the kabupaten by kecamatan on the map and prints the SPM report', async ({ page }, info) => {
+  const project = info.project.name;
+  await useIndonesian(page);
+  await apiLogin(page, process.env.E2E_DINKES ?? 'dinkes.konawe');
+  await page.goto('/pws?tab=spm');
+  await expect(page.getByTestId('pws-levels')).toContainText('Konawe');
+  await expect(page.getByTestId('pws-card')).toHaveCount(12);
+  // The kecamatan of Konawe from the imported boundaries (28 in the demo's shared files).
+  const areas = page.getByTestId('pws-map').locator('path.map-area');
+  await expect(areas).toHaveCount(28);
+  await shot(page, project, '5-dinkes-spm');
+
+  await page.getByTestId('pws-reports-link').click();
+  await expect(page.getByTestId('report-title')).toContainText('STANDAR PELAYANAN MINIMAL');
+  await expect(page.getByTestId('report-table').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('report-csv')).toHaveAttribute('href', /\/api\/reports\/spm\?area=74\.02&period=\d{4}-\d{2}&format=csv/);
+  const xlsx = await page.request.get((await page.getByTestId('report-xlsx').getAttribute('href'))!);
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+  await page.getByTestId('report-kind-pws').click();
+  await expect(page.getByTestId('report-table').locator('thead th.group').first()).toBeVisible();
+  await shot(page, project, '6-report-pws');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.report-controls')).toBeHidden();
+  await expect(page.getByTestId('report-table')).toBeVisible();
+});

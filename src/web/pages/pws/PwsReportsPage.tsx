@@ -136,43 +136,45 @@ function ReportSheet({ data }: { data: ReportResponse }) {
       {data.rows.length === 0 ? (
         <Empty title={t('pws.reportEmpty')} icon="audit" />
       ) : (
-        <table className="report-table" data-testid="report-table">
-          <thead>
-            {data.columns.some((c) => c.group) && (
+        <div className="report-scroll">
+          <table className="report-table" data-testid="report-table">
+            <thead>
+              {data.columns.some((c) => c.group) && (
+                <tr>
+                  {headerGroups(data.columns).map((g, i) => (
+                    <th key={i} scope="colgroup" colSpan={g.span} rowSpan={g.label ? 1 : 2} className={g.label ? 'group' : undefined}>
+                      {g.label ?? g.only}
+                    </th>
+                  ))}
+                </tr>
+              )}
               <tr>
-                {headerGroups(data.columns).map((g, i) => (
-                  <th key={i} scope="colgroup" colSpan={g.span} rowSpan={g.label ? 1 : 2} className={g.label ? 'group' : undefined}>
-                    {g.label ?? g.only}
-                  </th>
-                ))}
+                {data.columns
+                  .filter((c) => !data.columns.some((x) => x.group) || c.group)
+                  .map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.group ? c.short ?? c.label : c.label}
+                    </th>
+                  ))}
               </tr>
-            )}
-            <tr>
-              {data.columns
-                .filter((c) => !data.columns.some((x) => x.group) || c.group)
-                .map((c) => (
-                  <th key={c.key} scope="col">
-                    {c.group ? c.short ?? c.label : c.label}
-                  </th>
-                ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r, i) => (
-              <tr key={i}>
-                {data.columns.map((c) => {
-                  const v = r[c.key];
-                  const mark = data.marks?.[i]?.[c.key];
-                  return (
-                    <td key={c.key} className={`${typeof v === 'number' ? 'num' : ''}${mark ? ` mark-${mark}` : ''}`}>
-                      {cell(v)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((r, i) => (
+                <tr key={i}>
+                  {data.columns.map((c) => {
+                    const v = r[c.key];
+                    const mark = data.marks?.[i]?.[c.key];
+                    return (
+                      <td key={c.key} className={`${typeof v === 'number' ? 'num' : ''}${mark ? ` mark-${mark}` : ''}`}>
+                        {cell(v)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   );
