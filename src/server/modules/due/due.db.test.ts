@@ -78,6 +78,17 @@ describe(`due lists (${testEngine})`, () => {
     const p2 = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&pageSize=2&page=2`)).json() as DueBody;
     expect(p1.total).toBe(all.total);
     expect([...p1.people, ...p2.people].map((p) => p.person.id)).toEqual(all.people.slice(0, 4).map((p) => p.person.id));
+    // A page past the end: no one, the total still counted; each list audited once with its counts.
+    const past = (await fx.kader.get(`/api/due?facility=${fx.posyandu}&pageSize=2&page=999`)).json() as DueBody;
+    expect(past).toMatchObject({ total: all.total, people: [] });
+    const audits = await t.database.query<{ details: Record<string, unknown>; entity_id: string; user_id: string; path: string; kab_code: string }>(
+      `select details, entity_id, user_id, path, kab_code from audit_log where action = 'list' and entity_type = 'due' order by id desc limit 3`);
+    expect(audits.map((a) => a.details)).toEqual([
+      { on: today, results: 0, total: all.total, refreshed: 0 },
+      { on: today, results: 2, total: all.total, refreshed: 0 },
+      { on: today, results: 2, total: all.total, refreshed: 0 },
+    ]);
+    expect(audits[0]).toMatchObject({ entity_id: fx.posyandu, path: `/api/due?facility=${fx.posyandu}&pageSize=2&page=999` });
   });
 
   it('a date ahead: due lists for a later session day follow the engine on that day', async () => {
@@ -94,6 +105,10 @@ describe(`due lists (${testEngine})`, () => {
     await t.database.query(`delete from person_schedule_item where person_id = $1`, [fx.people.baby]);
     const r = (await fx.kader.get(`/api/due?facility=${fx.posyandu}`)).json() as DueBody;
     expect(r.people.map((p) => p.person.id)).toContain(fx.people.baby);
+    // One audit row for the list, written with the reading after the refresh, which it counts.
+    const [a] = await t.database.query<{ details: Record<string, unknown> }>(`select details from audit_log where action = 'list' and entity_type = 'due' order by id desc limit 1`);
+    expect(a!.details).toEqual({ on: today, results: r.people.length, total: r.total, refreshed: expect.any(Number) });
+    expect(a!.details.refreshed).toBeGreaterThanOrEqual(2); // the two made stale here, and those an earlier test computed for a later day
     const [st] = await t.database.query<{ protocol_version: string }>('select protocol_version from person_schedule_state where person_id = $1', [fx.people.elder]);
     expect(st!.protocol_version).toBe(PROTOCOL_VERSION);
     // JE becomes endemic in Konawe: every stored schedule there is stale and the baby's JE dose appears as upcoming.

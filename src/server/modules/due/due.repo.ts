@@ -108,6 +108,13 @@ interface PageRow {
   items: Array<{ key: string; item: string; programme: string; earliest: string; due: string; latest: string; state: StoredItem['state']; done_on: string | null; done_event_id: string | null; dose: number | null; period: string | null }>;
 }
 
+/** A list's audit row as part of its statement: `sql(details, condition)` is the insert (audit.ts auditInsertSql). */
+export interface ListAudit {
+  sql: (details: SQL, condition: SQL) => SQL;
+  /** Stale schedules refreshed before this reading (the details say so). */
+  refreshed: number;
+}
+
 export interface DuePage {
   total: number;
   people: DuePerson[];
@@ -129,6 +136,7 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
  */
 export async function guardedDueList(
   db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null,
+  audit?: ListAudit,
 ): Promise<{ value: DuePage; stale: string[] }> {
   const { people, items } = filterParts(f);
   // Who is listed needs only one matching item per person (exists stops there); all the items are
@@ -160,11 +168,18 @@ export async function guardedDueList(
       from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
       left join person hp on hp.id = pg.head_person_id
       left join area v on v.code = pg.village_code
-    )
-    select ${staleIds ? sql`coalesce((select json_agg(stale.id) from stale), '[]'::json)` : sql`'[]'::json`} as stale,
-           -- A page past the end has no rows to carry the total: counted then only (coalesce stops at the first value).
-           coalesce((select pg.total from pg limit 1), (select count(*) from ppl)) as head_total, pgx.*
-    from (select 1) head left join pgx on true
+    ),
+    head as (
+      select ${staleIds ? sql`coalesce((select json_agg(stale.id) from stale), '[]'::json)` : sql`'[]'::json`} as stale,
+        -- A page past the end has no rows to carry the total: counted then only (coalesce stops at the first value).
+        coalesce((select pg.total from pg limit 1), (select count(*) from ppl)) as total
+    )${audit ? sql`,
+    -- The list's audit row, written by this statement when it answers (not when someone is stale).
+    aud as (${audit.sql(
+      sql`jsonb_build_object('on', ${f.on}::text, 'results', (select count(*) from pgx), 'total', (select total from head), 'refreshed', ${audit.refreshed}::int)`,
+      staleIds ? sql`not exists (select 1 from stale)` : sql`true`)})` : sql``}
+    select head.stale, head.total as head_total, pgx.*
+    from head left join pgx on true
     order by coalesce(pgx.household_area, pgx.area_code), pgx.household_id nulls last, pgx.birth_date, pgx.id`);
   const head = r[0]!;
   if (head.stale.length) return { value: { total: 0, people: [] }, stale: head.stale };

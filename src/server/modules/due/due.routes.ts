@@ -5,7 +5,7 @@ import { PROGRAMMES } from '../../../core/protocol/catalogue';
 import { AGE_STAGES, CONDITION_STAGES } from '../../../core/protocol/stages';
 import type { StageId } from '../../../core/protocol/types';
 import { todayIn } from '../../../core/time/dates';
-import { writeAudit } from '../../audit/audit';
+import { auditInsertSql } from '../../audit/audit';
 import type { Database } from '../../db/client';
 import { defineRoute } from '../../http/route';
 import { areaCodeSchema } from '../areas/areas.routes';
@@ -43,14 +43,12 @@ export function registerDueRoutes(app: FastifyInstance, database: Database, time
       const place = await listPlace(db, auth, locale, query);
       const today = todayIn(timeZone);
       const on = query.on ?? today;
+      // The list's statement writes the audit row (details: on, results, total, refreshed) — no round trip of its own.
+      const entry = { action: 'list' as const, entityType: 'due', entityId: query.facility ?? query.area, areaCode: place.codes.length === 1 ? place.codes[0] : null };
       const list = await freshDueList(db, {
         codes: place.codes, on, today, statuses: query.status ?? ['due', 'overdue'], stage: query.stage,
         programmes: query.programme, items: query.item, page: query.page, pageSize: query.pageSize,
-      }, locale);
-      await writeAudit(db, req, {
-        action: 'list', entityType: 'due', entityId: query.facility ?? query.area, areaCode: place.codes.length === 1 ? place.codes[0] : null,
-        details: { on, results: list.people.length, total: list.total, refreshed: list.refreshed },
-      });
+      }, locale, (details, condition) => auditInsertSql(req, entry, details, condition));
       return { on, total: list.total, page: query.page, pageSize: query.pageSize, people: list.people };
     },
   });

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/sql';
 import { rows } from '../../db/sql';
 import { districtSettings } from '../protocol/district-settings';
 import { readFresh } from '../records/schedule-store';
-import { areasSql, guardedDueList, type DuePage } from './due.repo';
+import { areasSql, guardedDueList, type DuePage, type ListAudit } from './due.repo';
 
 export interface DueRequest {
   codes: readonly string[];
@@ -36,10 +36,12 @@ export async function settingsLookup(db: DbOrTx, codes: readonly string[]): Prom
   return (kab) => m.get(kab) ?? DEFAULT_SETTINGS;
 }
 
-export async function freshDueList(db: Db, r: DueRequest, locale: Locale): Promise<DuePage & { refreshed: number }> {
+/** `audit`, when given, makes the list's statement write its audit row (see ListAudit). */
+export async function freshDueList(db: Db, r: DueRequest, locale: Locale, audit?: ListAudit['sql']): Promise<DuePage & { refreshed: number }> {
   let where = areasSql(r.codes, sql`p.area_code`);
   if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
   const f = { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items };
-  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf, staleIds) => guardedDueList(tx, f, r, locale, settingsOf, staleIds));
+  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf, staleIds, refreshed) =>
+    guardedDueList(tx, f, r, locale, settingsOf, staleIds, audit ? { sql: audit, refreshed } : undefined));
   return { ...value, refreshed };
 }

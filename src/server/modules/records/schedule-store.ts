@@ -297,18 +297,18 @@ export async function readFresh<T>(
   where: SQL,
   on: IsoDate,
   today: IsoDate,
-  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null) => Promise<GuardedRead<T>>,
+  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null, refreshed: number) => Promise<GuardedRead<T>>,
 ): Promise<{ value: T; refreshed: number }> {
   const first = await db.transaction(async (tx) => {
     const [prelude] = await rows<{ settings: Array<{ key: string; value: unknown }> | null }>(tx, LIST_READ_PRELUDE);
     const fp = fingerprintsOf(prelude?.settings ?? []);
-    return { fp, ...(await read(tx, fp.settingsOf, staleSelect(where, on, today, fp))) };
+    return { fp, ...(await read(tx, fp.settingsOf, staleSelect(where, on, today, fp), 0)) };
   });
   if (first.stale.length === 0) return { value: first.value, refreshed: 0 };
   await refreshInBatches(db, first.stale, on, today);
   const again = await db.transaction(async (tx) => {
     await tx.execute(LIST_READ_PRELUDE);
-    return read(tx, first.fp.settingsOf, null);
+    return read(tx, first.fp.settingsOf, null, first.stale.length);
   });
   return { value: again.value, refreshed: first.stale.length };
 }
