@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { approximateGrowthReferences } from '../anthropometry';
 import { DEFAULT_SETTINGS, type ProtocolSettings } from '../protocol/settings';
 import { INDICATORS, isMorbidityId } from './catalogue';
-import { ageBandAt, evaluatePerson, type EvaluateEnv } from './evaluate';
+import { ageBandAt, evaluatePerson, evaluationYears, servedMonths, type EvaluateEnv } from './evaluate';
 import { FIXTURE_DISTRICT, FIXTURE_YEARS, fixtureInput, fixtureInputs } from './fixture';
 import type { IndicatorEvent, IndicatorInput, IndicatorVisit, PersonIndicatorRow } from './types';
 
@@ -485,5 +485,17 @@ describe('random histories keep the row invariants', () => {
         if (!def) expect(isMorbidityId(r.indicator), r.indicator).toBe(true);
       }
     }
+  });
+});
+
+describe('helpers', () => {
+  it('evaluation years: the current and the previous', () => {
+    expect(evaluationYears('2026-11-23')).toEqual([2025, 2026]);
+    expect(evaluationYears('2027-01-01')).toEqual([2026, 2027]);
+    expect(() => evaluationYears('2026-13-01')).toThrow(RangeError);
+  });
+  it('served months from the bit set', () => {
+    expect(servedMonths(0)).toEqual([]);
+    expect(servedMonths(0b100000000101)).toEqual([1, 3, 12]);
   });
 });

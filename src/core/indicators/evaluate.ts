@@ -63,6 +63,21 @@ const ID = {
   tbScreen: 'k4-tb-skrining', tbTerduga: 'k4-tb-terduga', tbIk: 'k4-tb-ik',
 } as const;
 
+/** The years the live counters keep: the current one and the one before (docs/indicators.md). */
+export function evaluationYears(today: IsoDate): number[] {
+  const day = dayFromIso(today);
+  if (Number.isNaN(day)) throw new RangeError(`invalid date: ${today}`);
+  const y = yearOf(day);
+  return [y - 1, y];
+}
+
+/** The months (1–12) set in a row's `monthsServed`. */
+export function servedMonths(bits: number): number[] {
+  const out: number[] = [];
+  for (let m = 1; m <= 12; m++) if (bits & (1 << (m - 1))) out.push(m);
+  return out;
+}
+
 /** Age in completed years on a date → dashboard age band (types.ts AGE_BANDS). */
 export function ageBandAt(birthDate: IsoDate, isoDate: IsoDate): AgeBand {
   const b = dayFromIso(birthDate);
