@@ -139,14 +139,20 @@ async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): 
  * other writes adds them to the same statement (records.service.ts).
  */
 export function derivedOneSql(p: SchedulePerson, s: DerivedState): SQL[] {
-  const keys = s.items.map((i) => i.key);
-  const del = keys.length
-    ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${sql`array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`}))`
+  // The items go as one array per column (unnest): 14 parameters instead of 14 per item, which
+  // PostgreSQL parses and plans faster and the query builder assembles in a fraction of the time.
+  const col = <T>(f: (i: DerivedState['items'][number]) => T) => sql.param(s.items.map(f));
+  const keys = col((i) => i.key);
+  const del = s.items.length
+    ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${keys}::text[]))`
     : sql`delete from person_schedule_item where person_id = ${p.id}::uuid`;
-  const ins = keys.length
+  const ins = s.items.length
     ? [sql`insert into person_schedule_item (person_id, key, kab_code, area_code, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
-        values ${sql.join(s.items.map((i) => sql`(${p.id}::uuid, ${i.key}, ${p.kabCode}, ${p.areaCode}, ${i.item}, ${i.programme}, ${i.earliest}::date, ${i.due}::date,
-          ${i.latest}::date, ${i.state}, ${i.doneEventId}::uuid, ${i.doneOn}::date, ${i.dose}::smallint, ${i.period})`), sql`, `)}
+        select ${p.id}::uuid, u.key, ${p.kabCode}, ${p.areaCode}, u.item, u.programme, u.earliest, u.due, u.latest, u.state, u.done_event_id, u.done_on, u.dose, u.period
+        from unnest(${keys}::text[], ${col((i) => i.item)}::text[], ${col((i) => i.programme)}::text[], ${col((i) => i.earliest)}::date[],
+          ${col((i) => i.due)}::date[], ${col((i) => i.latest)}::date[], ${col((i) => i.state)}::text[], ${col((i) => i.doneEventId)}::uuid[],
+          ${col((i) => i.doneOn)}::date[], ${col((i) => i.dose)}::smallint[], ${col((i) => i.period)}::text[])
+          as u(key, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
         on conflict (person_id, key) do update set kab_code = excluded.kab_code, area_code = excluded.area_code, item = excluded.item,
           programme = excluded.programme, earliest = excluded.earliest, due = excluded.due, latest = excluded.latest, state = excluded.state,
           done_event_id = excluded.done_event_id, done_on = excluded.done_on, dose = excluded.dose, period = excluded.period
