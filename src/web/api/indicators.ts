@@ -101,6 +101,8 @@ export interface Filters {
   mode: Mode;
   sex?: 'M' | 'F' | '';
   age?: string;
+  /** By domicile (default) or by the place that served. */
+  view?: 'domicile' | 'facility';
 }
 
 const q = (f: Filters) => ({ area: f.area, period: f.period, mode: f.mode, sex: f.sex || undefined, age: f.age || undefined });
@@ -118,7 +120,7 @@ function listOf<T>(data: unknown, keys: readonly string[]): T[] {
 }
 
 export function getIndicators(f: Filters, group?: Group): Promise<IndicatorsResponse> {
-  return api.get<IndicatorsResponse>('/api/indicators', { ...q(f), group });
+  return api.get<IndicatorsResponse>('/api/indicators', { ...q(f), group, view: f.view === 'facility' ? 'facility' : undefined });
 }
 
 export async function getIndicatorAreas(id: string, f: Filters): Promise<AreaFiguresView[]> {
@@ -127,7 +129,7 @@ export async function getIndicatorAreas(id: string, f: Filters): Promise<AreaFig
 
 export async function getIndicatorTrend(id: string, f: Filters, year: number): Promise<TrendMonthView[]> {
   return listOf<TrendMonthView>(
-    await api.get<unknown>(`/api/indicators/${enc(id)}/trend`, { area: f.area, year, sex: f.sex || undefined, age: f.age || undefined }),
+    await api.get<unknown>(`/api/indicators/${enc(id)}/trend`, { area: f.area, year, sex: f.sex || undefined, age: f.age || undefined, view: f.view === 'facility' ? 'facility' : undefined }),
     ['months', 'trend', 'rows'],
   );
 }

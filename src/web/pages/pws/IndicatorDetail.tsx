@@ -48,7 +48,7 @@ export function IndicatorDetail({ ind, f, areaName, onArea, peopleHref }: {
   const mapLevel = childLevel === 'district' || childLevel === 'village' ? childLevel : null;
   const [scale, setScale] = useState<MapScale>(isCount || ind.better === 'lower' ? 'sequential' : 'traffic');
 
-  const trend = useAsync(() => getIndicatorTrend(ind.id, f, year), [ind.id, f.area, year, f.sex, f.age]);
+  const trend = useAsync(() => getIndicatorTrend(ind.id, f, year), [ind.id, f.area, year, f.sex, f.age, f.view]);
   const areas = useAsync(() => getIndicatorAreas(ind.id, f), [ind.id, f.area, f.period, f.mode, f.sex, f.age]);
   const shapes = useAsync(() => (mapLevel ? getBoundaries(f.area, mapLevel) : Promise.resolve(null)), [f.area, mapLevel]);
 

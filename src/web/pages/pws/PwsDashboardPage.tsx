@@ -27,6 +27,7 @@ export function usePwsFilters(): { f: Filters; params: URLSearchParams; set: (ne
     mode: params.get('mode') === 'month' ? 'month' : 'ytd',
     sex: params.get('sex') === 'M' || params.get('sex') === 'F' ? (params.get('sex') as 'M' | 'F') : '',
     age: params.get('age') ?? '',
+    view: params.get('view') === 'facility' ? 'facility' : 'domicile',
   };
   const set = (next: Record<string, string | null>) => {
     const q = new URLSearchParams(params);
@@ -55,7 +56,7 @@ export function PwsDashboardPage() {
   const tab: Group = (GROUPS as readonly string[]).includes(tabParam ?? '') ? (tabParam as Group) : 'utama';
   const place = useAsync(() => cachedArea(f.area), [f.area]);
   // One request for every group: switching tabs does not wait.
-  const res = useAsync(() => getIndicators(f), [f.area, f.period, f.mode, f.sex, f.age]);
+  const res = useAsync(() => getIndicators(f), [f.area, f.period, f.mode, f.sex, f.age, f.view]);
   const all = res.data?.indicators ?? [];
   const shown = all.filter((i) => i.group === tab);
   const selectedId = params.get('ind');
@@ -81,6 +82,7 @@ export function PwsDashboardPage() {
         <p className="small muted pws-period-label" data-testid="pws-period-label">
           {areaName} · {periodLabel(locale, f.period, f.mode)}
         </p>
+        {f.view === 'facility' && <p className="small muted pws-period-label">{t('pws.viewNote')}</p>}
       </Card>
 
       <div className="tabs pws-tabs" role="tablist" aria-label={t('pws.tabs')}>

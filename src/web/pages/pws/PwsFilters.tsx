@@ -86,36 +86,52 @@ export function MonthYear({ period, set, currentPeriod }: { period: string; set:
   );
 }
 
-/** Month and year, year-to-date or the month alone, sex and age band. */
+/** Month and year, year-to-date or the month alone; sex, age band and the counting view folded under "more". */
 export function PeriodFilters({ f, set, currentPeriod }: { f: Filters; set: SetParams; currentPeriod: string }) {
   const { t } = useI18n();
+  const narrowed = !!f.sex || !!f.age || f.view === 'facility';
   return (
-    <div className="pws-period" data-testid="pws-period">
-      <MonthYear period={f.period} set={set} currentPeriod={currentPeriod} />
-      <SelectField
-        label={t('pws.mode')}
-        name="mode"
-        filter
-        value={f.mode}
-        options={[{ value: 'ytd', label: t('pws.mode.ytd') }, { value: 'month', label: t('pws.mode.month') }]}
-        onValue={(v) => set({ mode: v === 'ytd' ? null : v })}
-      />
-      <SelectField
-        label={t('pws.sex')}
-        name="sex"
-        filter
-        value={f.sex ?? ''}
-        options={[{ value: '', label: t('pws.sex.all') }, { value: 'F', label: t('pws.sex.F') }, { value: 'M', label: t('pws.sex.M') }]}
-        onValue={(v) => set({ sex: v || null })}
-      />
-      <SelectField
-        label={t('pws.age')}
-        name="age"
-        filter
-        value={f.age ?? ''}
-        options={[{ value: '', label: t('pws.age.all') }, ...AGE_BANDS.map((b) => ({ value: b, label: t(`pws.age.${b}` as MessageKey) }))]}
-        onValue={(v) => set({ age: v || null })}
-      />
+    <div className="pws-filters">
+      <div className="pws-period" data-testid="pws-period">
+        <MonthYear period={f.period} set={set} currentPeriod={currentPeriod} />
+        <SelectField
+          label={t('pws.mode')}
+          name="mode"
+          filter
+          value={f.mode}
+          options={[{ value: 'ytd', label: t('pws.mode.ytd') }, { value: 'month', label: t('pws.mode.month') }]}
+          onValue={(v) => set({ mode: v === 'ytd' ? null : v })}
+        />
+      </div>
+      <details className="pws-more" open={narrowed || undefined}>
+        <summary>{t('pws.more')}</summary>
+        <div className="pws-period">
+          <SelectField
+            label={t('pws.sex')}
+            name="sex"
+            filter
+            value={f.sex ?? ''}
+            options={[{ value: '', label: t('pws.sex.all') }, { value: 'F', label: t('pws.sex.F') }, { value: 'M', label: t('pws.sex.M') }]}
+            onValue={(v) => set({ sex: v || null })}
+          />
+          <SelectField
+            label={t('pws.age')}
+            name="age"
+            filter
+            value={f.age ?? ''}
+            options={[{ value: '', label: t('pws.age.all') }, ...AGE_BANDS.map((b) => ({ value: b, label: t(`pws.age.${b}` as MessageKey) }))]}
+            onValue={(v) => set({ age: v || null })}
+          />
+          <SelectField
+            label={t('pws.view')}
+            name="view"
+            filter
+            value={f.view ?? 'domicile'}
+            options={[{ value: 'domicile', label: t('pws.view.domicile') }, { value: 'facility', label: t('pws.view.facility') }]}
+            onValue={(v) => set({ view: v === 'domicile' ? null : v })}
+          />
+        </div>
+      </details>
     </div>
   );
 }
