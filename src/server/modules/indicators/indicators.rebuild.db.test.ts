@@ -14,6 +14,7 @@ import { area, setting } from '../../db/schema';
 import { rows } from '../../db/sql';
 import { CODES, createTestApp, type Client, type TestApp } from '../../testing/test-app';
 import { computedYear, ensureIndicatorYear, rebuildIndicators } from './indicators.rebuild';
+import { loadIndicatorPeople, refreshIndicators } from './indicators.store';
 
 let t: TestApp;
 let dinkes: Client;
@@ -156,6 +157,22 @@ describe('rebuild = live', () => {
     const s = await snapshot();
     expect(s.rows.length).toBeGreaterThan(10);
     expect(new Set(s.counters.map((c) => (c as { level: string }).level))).toEqual(new Set(['regency', 'district', 'village', 'dusun', 'rw', 'rt']));
+  });
+
+  it('refreshes from what a caller already holds as from the database (nothing left to write)', async () => {
+    const [someone] = await rows<{ person_id: string }>(t.database.db, sql`select person_id from event group by person_id order by count(*) desc limit 1`);
+    const [loaded] = await loadIndicatorPeople(t.database.db, [someone!.person_id]);
+    const r = await t.database.db.transaction((tx) => refreshIndicators(tx, { person: loaded!.person, events: loaded!.events, visits: loaded!.visits }, today));
+    expect(r).toEqual({ people: 1, rowsChanged: 0, countersChanged: 0 });
+    // Without its events the same person loses their served rows: the known input is what is evaluated.
+    const before = await snapshot();
+    let changed = 0;
+    await t.database.db.transaction(async (tx) => {
+      changed = (await refreshIndicators(tx, { person: loaded!.person, events: [], visits: [] }, today)).rowsChanged;
+      tx.rollback();
+    }).catch(() => undefined);
+    expect(changed).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('rebuilds one district only, leaving the other as it was', async () => {
