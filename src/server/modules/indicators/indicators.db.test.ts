@@ -181,6 +181,15 @@ describe('API', () => {
     expect(audit[0]).toMatchObject({ action: 'list', details: { total: 1 } });
   });
 
+  it('sums a province over its kabupaten/kota (counters start at the kabupaten)', async () => {
+    const admin = await t.login('admin');
+    const province = await dashboard(admin, `area=74&group=utama`);
+    const kab = await dashboard(admin, `area=${CODES.kab}&group=utama`);
+    expect(figure(province, 'visit-posyandu')!.numerator).toBe(1);
+    expect(province.indicators.map((i) => [i.id, i.numerator])).toEqual(kab.indicators.map((i) => [i.id, i.numerator]));
+    expect((await admin.get('/api/indicators/visit-posyandu/people?area=74&which=served')).json().total).toBe(1);
+  });
+
   it('documents every indicators route in the OpenAPI document', async () => {
     const doc = (await bidan.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, { tags: string[] }>> };
     for (const [path, method] of [['/api/indicators', 'get'], ['/api/indicators/morbidity', 'get'], ['/api/indicators/{id}/areas', 'get'], ['/api/indicators/{id}/trend', 'get'],

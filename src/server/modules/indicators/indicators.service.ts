@@ -49,6 +49,18 @@ export function disjoint(codes: readonly string[]): string[] {
   return out.sort();
 }
 
+/**
+ * The codes a sum reads counters of: counters start at the kabupaten/kota, so
+ * a province (or the whole country) stands for its kabupaten/kota in the area tree.
+ */
+export async function counterCodes(db: DbOrTx, codes: readonly string[]): Promise<string[]> {
+  const wide = codes.filter((c) => { const l = levelOf(c); return l === 'country' || l === 'province'; });
+  if (!wide.length) return disjoint(codes);
+  const kabs = await rows<{ code: string }>(db, sql`select code from area where level = 'regency'
+    and (${sql.join(wide.map((c) => (levelOf(c) === 'country' ? sql`true` : sql`code like ${c + '.%'}`)), sql` or `)})`);
+  return disjoint([...codes.filter((c) => !wide.includes(c)), ...kabs.map((k) => k.code)]);
+}
+
 const list = (xs: readonly (string | number)[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 function dimensionFilter(f: { sex?: string; age?: string }, alias: string): SQL {
@@ -182,7 +194,7 @@ function figuresFor(def: IndicatorDef, sums: Map<string, MonthlySums>, key: stri
 
 /** GET /api/indicators: every indicator (of a group) for a place and period, with last year's and the trend. */
 export async function readIndicators(db: DbOrTx, q: IndicatorFilter & { group?: IndicatorGroup; ids?: string[] }): Promise<IndicatorFigures[]> {
-  const f = { ...q, codes: disjoint(q.codes) };
+  const f = { ...q, codes: await counterCodes(db, q.codes) };
   const defs = defsFor(q.group, q.ids);
   const needed = [...new Set(defs.flatMap((d) => (d.ratioOf ? [d.id, d.ratioOf] : [d.id])))];
   const [sums, now, before, t] = await Promise.all([
@@ -254,7 +266,7 @@ export async function readIndicatorTrend(
 ): Promise<TrendMonth[]> {
   const def = indicatorById(q.id);
   if (!def) return [];
-  const f: IndicatorFilter = { ...q, codes: disjoint(q.codes), month: 12, mode: 'ytd' };
+  const f: IndicatorFilter = { ...q, codes: await counterCodes(db, q.codes), month: 12, mode: 'ytd' };
   const ids = def.ratioOf ? [def.id, def.ratioOf] : [def.id];
   const [sums, sasaran, t] = await Promise.all([
     sumsOf(db, f, [q.year], ids), sasaranOfDesa(db, f.view === 'facility' ? [] : f.codes, q.year), thresholdsFor(db, f.codes),
@@ -297,7 +309,7 @@ export function maskNik(nik: string | null): string | null {
 export async function readIndicatorPeople(
   db: DbOrTx, q: { id: string; codes: string[]; year: number; month: number; which: PeopleWhich; today: IsoDate; page: number; pageSize: number },
 ): Promise<{ total: number; people: IndicatorPerson[] }> {
-  const codes = disjoint(q.codes);
+  const codes = await counterCodes(db, q.codes);
   if (!codes.length) return { total: 0, people: [] };
   const kabs = [...new Set(codes.map((c) => c.slice(0, 5)))];
   const cond = q.which === 'served'
@@ -324,7 +336,7 @@ export async function readIndicatorPeople(
 
 /** GET /api/indicators/morbidity: the diagnosis indicators ('dx:…') with the most people, year to date or in the month. */
 export async function readMorbidity(db: DbOrTx, q: IndicatorFilter & { limit: number }): Promise<Array<{ id: string; code: string; label: IndicatorDef['label'] | null; people: number }>> {
-  const f = { ...q, codes: disjoint(q.codes) };
+  const f = { ...q, codes: await counterCodes(db, q.codes) };
   const sums = await sumsOf(db, { ...f, view: 'domicile' }, [q.year]);
   const out = [];
   for (const [k, s] of sums) {
