@@ -11,7 +11,7 @@ export interface MonthPoint {
   bar: number | null;
 }
 
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 40 };
+const MARGIN = { top: 12, right: 34, bottom: 28, left: 40 };
 
 /** Short month names for the x axis (Indonesian first). */
 export function monthShort(locale: string, m: number): string {
@@ -46,7 +46,8 @@ export function MonthTrend({ points, target, lineUnit, title, lineLabel, barLabe
   const ly = niceDomain(0, Math.max(1, ...lineValues, ...(target !== null && lineUnit === '%' ? [target] : [])), 4);
   const y = linear(ly.domain, [MARGIN.top + ph, MARGIN.top]);
   const barMax = Math.max(1, ...points.map((p) => p.bar ?? 0));
-  const by = linear([0, niceDomain(0, barMax, 4).domain[1]], [MARGIN.top + ph, MARGIN.top]);
+  const bd = niceDomain(0, barMax, 3);
+  const by = linear([0, bd.domain[1]], [MARGIN.top + ph, MARGIN.top]);
   const bw = Math.max(4, (pw / 12) * 0.55);
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   return (
@@ -62,6 +63,12 @@ export function MonthTrend({ points, target, lineUnit, title, lineLabel, barLabe
                 {lineUnit}
               </text>
             </g>
+          ))}
+          {/* The bars' own scale (people in the month) on the right. */}
+          {ticks(0, bd.domain[1], bd.step).map((v) => (
+            <text key={`r${v}`} x={MARGIN.left + pw + 4} y={by(v)} dy="0.32em" className="chart-tick chart-tick-bar">
+              {number(v)}
+            </text>
           ))}
           {points.map((p) =>
             p.bar ? (

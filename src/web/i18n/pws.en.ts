@@ -82,6 +82,7 @@ export const pwsEn: Record<keyof typeof pwsId, string> = {
   'pws.rankingEmpty': 'No sub-areas to rank.',
   'pws.map': 'Map of {level}: {name}',
   'pws.mapTiles': 'One tile per {level} (no boundaries imported)',
+  'pws.mapTilesPlain': 'One tile per {level}',
   'pws.mapColour': 'Colours',
   'pws.mapColour.traffic': 'Traffic light',
   'pws.mapColour.sequential': 'Coverage shades',

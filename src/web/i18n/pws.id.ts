@@ -80,6 +80,7 @@ export const pwsId = {
   'pws.rankingEmpty': 'Tidak ada sub-wilayah untuk diperingkat.',
   'pws.map': 'Peta {level}: {name}',
   'pws.mapTiles': 'Petak per {level} (batas wilayah belum diimpor)',
+  'pws.mapTilesPlain': 'Petak per {level}',
   'pws.mapColour': 'Warna',
   'pws.mapColour.traffic': 'Lampu lalu lintas',
   'pws.mapColour.sequential': 'Gradasi cakupan',

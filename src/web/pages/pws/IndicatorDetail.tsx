@@ -139,7 +139,7 @@ export function IndicatorDetail({ ind, f, areaName, onArea, peopleHref }: {
                     data={data}
                     scale={scale}
                     onSelect={onArea}
-                    title={t('pws.mapTiles', { level: levelWord })}
+                    title={t(mapLevel ? 'pws.mapTiles' : 'pws.mapTilesPlain', { level: levelWord })}
                   />
                 )}
               </>
