@@ -110,6 +110,8 @@ export const pwsEn: Record<keyof typeof pwsId, string> = {
   'pws.report.klaster': 'Monthly cluster',
   'pws.report.pws': 'PWS table per village',
   'pws.reportKind': 'Report',
+  'pws.reportPuskesmas': 'Puskesmas',
+  'pws.reportWholeArea': 'The whole area chosen',
   'pws.reportGroup': 'Cluster',
   'pws.reportIndicator': 'Indicator',
   'pws.print': 'Print',

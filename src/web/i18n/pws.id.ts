@@ -108,6 +108,8 @@ export const pwsId = {
   'pws.report.klaster': 'Bulanan klaster',
   'pws.report.pws': 'Tabel PWS per desa',
   'pws.reportKind': 'Jenis laporan',
+  'pws.reportPuskesmas': 'Puskesmas',
+  'pws.reportWholeArea': 'Seluruh wilayah terpilih',
   'pws.reportGroup': 'Klaster',
   'pws.reportIndicator': 'Indikator',
   'pws.print': 'Cetak',

@@ -4,6 +4,8 @@ import { useMe } from '../../auth/AuthContext';
 import { Card, Empty, ErrorState, Loading, PageHeader } from '../../components/ui';
 import { SelectField } from '../../components/Field';
 import { useAsync } from '../../lib/useAsync';
+import { displayName } from '../../lib/format';
+import { listFacilities } from '../../api/facilities';
 import { withQuery } from '../../api/client';
 import { getIndicators, getReport, labelIn, reportDownloadUrl, type ReportKind, type ReportQuery, type ReportResponse } from '../../api/indicators';
 import { AreaLevels, MonthYear, useStartArea } from './PwsFilters';
@@ -28,8 +30,12 @@ export function PwsReportsPage() {
   const kind: ReportKind = (KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as ReportKind) : 'spm';
   const group = (KLASTERS as readonly string[]).includes(params.get('group') ?? '') ? params.get('group')! : 'klaster2';
   const chosen = (params.get('indicator') ?? '').split(',').filter(Boolean);
-  // A Puskesmas on its own work area reports as the Puskesmas (the SPM report per Puskesmas).
-  const asPuskesmas = me.facility?.type === 'puskesmas' && f.area === start ? me.facility.id : null;
+  // The SPM report per Puskesmas: a Puskesmas chosen in the area, or a Puskesmas user's own on its work area.
+  const puskesmasList = useAsync(() => listFacilities({ area: f.area, type: 'puskesmas' }).then((r) => r.items), [f.area]);
+  const picked = params.get('facility');
+  const asPuskesmas = picked && (puskesmasList.data ?? []).some((x) => x.id === picked)
+    ? picked
+    : me.facility?.type === 'puskesmas' && f.area === start && !picked ? me.facility.id : null;
   const q: ReportQuery = { ...(asPuskesmas ? { facility: asPuskesmas } : { area: f.area }), period: f.period, ...(kind === 'klaster' ? { group } : {}), ...(kind === 'pws' && chosen.length ? { indicator: chosen.join(',') } : {}) };
   const report = useAsync(() => getReport(kind, q), [kind, f.area, f.period, group, chosen.join(','), asPuskesmas]);
   // The PWS table's indicator choice: the coverage indicators of the chosen klaster.
@@ -65,6 +71,16 @@ export function PwsReportsPage() {
         <AreaLevels area={f.area} set={set} />
         <div className="pws-period">
           <MonthYear period={f.period} set={set} currentPeriod={currentPeriod} />
+          {(puskesmasList.data ?? []).length > 0 && (
+            <SelectField
+              label={t('pws.reportPuskesmas')}
+              name="facility"
+              filter
+              value={asPuskesmas ?? ''}
+              options={[{ value: '', label: t('pws.reportWholeArea') }, ...puskesmasList.data!.map((x) => ({ value: x.id, label: displayName(x.name) }))]}
+              onValue={(v) => set({ facility: v || null })}
+            />
+          )}
           {kind !== 'spm' && (
             <SelectField
               label={t('pws.reportGroup')}
