@@ -3,6 +3,7 @@ import type { pwsId } from './pws.id';
 /** English texts of the PWS/SPM dashboards; typed against pws.id.ts. */
 export const pwsEn: Record<keyof typeof pwsId, string> = {
   'pws.nav': 'PWS & SPM',
+  'pws.homeText': 'Indicator achievement, maps, and who has not been served.',
   'pws.eyebrow': 'Local-area monitoring (PWS)',
   'pws.title': 'PWS dashboard',
   'pws.sub': 'Indicator achievement straight from the service records: who was served and who was missed.',

@@ -1,6 +1,7 @@
 /** Texts of the PWS/SPM dashboards, maps and reports (Bahasa Indonesia, the reference catalogue for pws.en.ts). */
 export const pwsId = {
   'pws.nav': 'PWS & SPM',
+  'pws.homeText': 'Capaian indikator, peta, dan siapa yang belum terlayani.',
   'pws.eyebrow': 'Pemantauan Wilayah Setempat',
   'pws.title': 'Dashboard PWS',
   'pws.sub': 'Capaian indikator langsung dari catatan pelayanan: siapa yang sudah dilayani dan siapa yang terlewat.',

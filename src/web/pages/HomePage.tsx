@@ -125,6 +125,7 @@ export function HomePage() {
           {me.permissions.editRegistry && (
             <Shortcut to="/households/new" icon="plus" title={t('home.registerTitle')} text={t('home.registerText')} testId="shortcut-register" />
           )}
+          {me.role !== 'admin' && <Shortcut to="/pws" icon="places" title={t('pws.title')} text={t('pws.homeText')} testId="shortcut-pws" />}
         </div>
       </section>
 
