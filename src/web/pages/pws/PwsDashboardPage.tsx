@@ -63,6 +63,8 @@ export function PwsDashboardPage() {
   const selected = shown.find((i) => i.id === selectedId) ?? shown.find((i) => i.kind === 'coverage') ?? shown[0] ?? null;
   const areaName = place.data ? displayName(place.data.area.name) : '';
   const href = (id: string, which: Which) => peopleLink(f, id, which);
+  // A place outside the user's area (a shared link, an edited address): say so, nothing else.
+  const outside = (res.error instanceof ApiError && res.error.status === 403) || (place.error instanceof ApiError && place.error.status === 403);
 
   return (
     <div className="page pws-page">
@@ -76,49 +78,53 @@ export function PwsDashboardPage() {
           </Link>
         }
       />
-      <Card className="pws-controls">
-        <AreaLevels area={f.area} set={set} />
-        <PeriodFilters f={f} set={set} currentPeriod={currentPeriod} />
-        <p className="small muted pws-period-label" data-testid="pws-period-label">
-          {areaName} · {periodLabel(locale, f.period, f.mode)}
-        </p>
-        {f.view === 'facility' && <p className="small muted pws-period-label">{t('pws.viewNote')}</p>}
-      </Card>
-
-      <div className="tabs pws-tabs" role="tablist" aria-label={t('pws.tabs')}>
-        {GROUPS.map((g) => (
-          <button key={g} type="button" role="tab" aria-selected={tab === g} onClick={() => set({ tab: g === 'utama' ? null : g, ind: null })} data-testid={`pws-tab-${g}`}>
-            {t(`pws.tab.${g}` as MessageKey)}
-          </button>
-        ))}
-      </div>
-      <p className="small muted">{t(`pws.tabSub.${tab}` as MessageKey)}</p>
-
-      {res.error instanceof ApiError && res.error.status === 403 ? (
+      {outside ? (
         <div data-testid="pws-outside">
           <Alert tone="warning" title={t('error.forbiddenTitle')}>
             {t('pws.outside')}{' '}
             <Link to="/pws">{t('pws.back')}</Link>
           </Alert>
         </div>
-      ) : res.error ? (
-        <ErrorState error={res.error} onRetry={res.reload} />
-      ) : res.loading && !res.data ? (
-        <Loading />
       ) : (
         <>
-          {tab === 'utama' && <MainOverview all={all} f={f} set={set} href={href} />}
-          {shown.length === 0 ? (
-            tab !== 'utama' && <Empty title={t('pws.noIndicators')} icon="search" />
+          <Card className="pws-controls">
+            <AreaLevels area={f.area} set={set} />
+            <PeriodFilters f={f} set={set} currentPeriod={currentPeriod} />
+            <p className="small muted pws-period-label" data-testid="pws-period-label">
+              {areaName} · {periodLabel(locale, f.period, f.mode)}
+            </p>
+            {f.view === 'facility' && <p className="small muted pws-period-label">{t('pws.viewNote')}</p>}
+          </Card>
+
+          <div className="tabs pws-tabs" role="tablist" aria-label={t('pws.tabs')}>
+            {GROUPS.map((g) => (
+              <button key={g} type="button" role="tab" aria-selected={tab === g} onClick={() => set({ tab: g === 'utama' ? null : g, ind: null })} data-testid={`pws-tab-${g}`}>
+                {t(`pws.tab.${g}` as MessageKey)}
+              </button>
+            ))}
+          </div>
+          <p className="small muted">{t(`pws.tabSub.${tab}` as MessageKey)}</p>
+
+          {res.error ? (
+            <ErrorState error={res.error} onRetry={res.reload} />
+          ) : res.loading && !res.data ? (
+            <Loading />
           ) : (
-            <section aria-label={t('pws.indicators')} className="ind-grid" data-testid="pws-cards">
-              {shown.map((ind) => (
-                <IndicatorCard key={ind.id} ind={ind} selected={selected?.id === ind.id} onSelect={() => set({ ind: ind.id })} peopleHref={(w) => href(ind.id, w)} />
-              ))}
-            </section>
-          )}
-          {selected && (
-            <IndicatorDetail key={`${selected.id}|${f.area}`} ind={selected} f={f} areaName={areaName} onArea={(code) => set({ area: code })} peopleHref={href} />
+            <>
+              {tab === 'utama' && <MainOverview all={all} f={f} set={set} href={href} />}
+              {shown.length === 0 ? (
+                tab !== 'utama' && <Empty title={t('pws.noIndicators')} icon="search" />
+              ) : (
+                <section aria-label={t('pws.indicators')} className="ind-grid" data-testid="pws-cards">
+                  {shown.map((ind) => (
+                    <IndicatorCard key={ind.id} ind={ind} selected={selected?.id === ind.id} onSelect={() => set({ ind: ind.id })} peopleHref={(w) => href(ind.id, w)} />
+                  ))}
+                </section>
+              )}
+              {selected && (
+                <IndicatorDetail key={`${selected.id}|${f.area}`} ind={selected} f={f} areaName={areaName} onArea={(code) => set({ area: code })} peopleHref={href} />
+              )}
+            </>
           )}
         </>
       )}
