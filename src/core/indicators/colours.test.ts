@@ -43,6 +43,7 @@ describe('PWS status matrix and trend', () => {
     expect(pwsStatus(8, 10, 6)).toBe('cukup');
     expect(pwsStatus(8, 10, 9)).toBe('jelek');
     expect(pwsStatus(10, 10, 10)).toBe('baik'); // at target, unchanged: not falling
+    expect(pwsStatus(0, 10, 0)).toBe('jelek'); // below target and unchanged: not improving
     expect(pwsStatus(8, 10, null)).toBeNull();
   });
   it('trend', () => {

@@ -83,13 +83,12 @@ export const PWS_STATUS_LABEL: Record<PwsStatus, { id: string; en: string }> = {
  * The classic PWS matrix (ilp-domain.md §4.4, PWS-KIA): coverage ≥ target
  * and rising = baik; ≥ target and falling = kurang; < target and rising =
  * cukup; < target and falling = jelek. "Rising" compares the month's own
- * coverage with the previous month's (a cumulative figure never falls); an
- * unchanged figure counts as not falling.
+ * coverage with the previous month's (a cumulative figure never falls). An
+ * unchanged figure keeps a desa at target "baik", but below target it is not
+ * improving: "jelek" (a desa stuck at 0 % is not "cukup").
  */
 export function pwsStatus(coverage: number | null | undefined, target: number | null | undefined, previous: number | null | undefined): PwsStatus | null {
   if (coverage == null || target == null || previous == null) return null;
-  const reached = coverage >= target;
-  const rising = coverage >= previous;
-  if (reached) return rising ? 'baik' : 'kurang';
-  return rising ? 'cukup' : 'jelek';
+  if (coverage >= target) return coverage >= previous ? 'baik' : 'kurang';
+  return coverage > previous ? 'cukup' : 'jelek';
 }
