@@ -17,7 +17,7 @@
  *   −0.9 following it (0.7 × length z + noise), so roughly one in five is
  *   stunted and one in six underweight; weight z wanders slowly from month
  *   to month;
- * - pregnant women: K1 in 95 %, each later contact in 85 %, K1 and K5 with
+ * - pregnant women: K1 in 95 %, each later contact in 92 %, K1 and K5 with
  *   the doctor and USG at the Puskesmas, the others with the midwife;
  * - adults: 30 % of 15–59-year-olds and 55 % of elders have yearly BP checks
  *   (a fifth of them hypertensive), and glucose from 40 years;
@@ -40,8 +40,10 @@ import type { ScheduleEntry } from '../../core/schedule/types';
 import { addDays, ageInDays, completedYears, daysInMonth, parts, type IsoDate } from '../../core/time/dates';
 import { Random } from './random';
 import { PREGNANCY_CODE } from './register-writer';
+import { ServicePlanner, usualWeightKg, type GeneratedEvent, type RegisteredBirth, type ServicePlace } from './histories-services';
 
-export type HistoryPlace = 'posyandu' | 'pustu' | 'puskesmas';
+/** Posyandu, Pustu and Puskesmas for the schedule; home, school and other (a hospital) for histories-services.ts. */
+export type HistoryPlace = ServicePlace;
 
 export interface HistoryPerson {
   id: string;
@@ -49,6 +51,9 @@ export interface HistoryPerson {
   birthDate: IsoDate;
   /** The events already stored (the seed's pregnancy registrations). */
   events: readonly RecordEvent[];
+  motherId?: string | null;
+  /** Her babies on the register: recent births get a delivery, KF and KN (histories-services.ts). */
+  babies?: readonly RegisteredBirth[];
 }
 
 /** Where the person is served: their Posyandu (and its monthly day), Pustu and Puskesmas. */
@@ -153,7 +158,10 @@ export function posyanduDayOnOrAfter(d: IsoDate, day: number): IsoDate {
 }
 
 export class HistoryPlanner {
-  constructor(private readonly ctx: HistoryContext) {}
+  private readonly services: ServicePlanner;
+  constructor(private readonly ctx: HistoryContext) {
+    this.services = new ServicePlanner(ctx);
+  }
 
   /** The visits of one person, oldest first; [] for someone with nothing to generate. */
   /**
@@ -167,25 +175,31 @@ export class HistoryPlanner {
     const ageDays = ageInDays(p.birthDate, today);
     const years = completedYears(p.birthDate, today);
     const child = years < CHILD_YEARS;
-    const pregnant = p.events.some((e) => e.code === PREGNANCY_CODE.code);
+    // Past pregnancies of the babies on the register, and other services beyond the schedule: histories-services.ts.
+    const svc = stream('services');
+    const svcIds = stream('service-ids');
+    const prelude = this.services.prelude(p, key[0]!, svcIds);
+    const pregnant = p.events.some((e) => e.code === PREGNANCY_CODE.code) || prelude.some((g) => g.input.code === PREGNANCY_CODE.code);
     const prof = profileOf(stream('profile'), p, today);
     const adultChecks = years >= 15 && prof.bpChecks;
     const elderScreen = years >= 60 && prof.skilas;
-    if (!child && !pregnant && !adultChecks && !elderScreen) return [];
+    const engine = child || pregnant || adultChecks || elderScreen || prelude.length > 0;
     const wanted = (item: string) => (child && (CHILD_ITEMS.has(item) || GROWTH_ITEMS.has(item)))
       || (pregnant && ANC_CONTACTS.has(item))
       || (adultChecks && (item === 'adult.bp' || (item === 'adult.glucose' && years >= 40)))
-      || (elderScreen && item === 'elderly.skilas');
+      || (elderScreen && item === 'elderly.skilas')
+      || this.services.wants(item, p);
     const from = child ? p.birthDate : addDays(today, -Math.min(ADULT_HISTORY_DAYS, ageDays));
 
-    const events: RecordEvent[] = [...p.events];
-    const generated: Array<{ on: IsoDate; place: HistoryPlace; input: EventInput }> = [];
+    const events: RecordEvent[] = [...p.events, ...prelude.map((g) => asRecord(g))];
+    const generated: GeneratedEvent[] = [...prelude];
+    const weightKg = usualWeightKg(stream('weight'), p.sex);
     const decided = new Set<string>();
     const pick = stream('decisions');
     const values = stream('values');
     const ids = stream('ids');
     let drift = 0;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (let round = 0; engine && round < MAX_ROUNDS; round++) {
       const facts = personFactsFromEvents(p, events);
       const schedule = computeSchedule({ person: facts, events: scheduleEventsOf(events), on: today, settings: this.ctx.settings, options: { from, horizonDays: 0 } });
       let added = 0;
@@ -193,12 +207,16 @@ export class HistoryPlanner {
         if (e.status !== 'due' && e.status !== 'overdue' && e.status !== 'missed') continue;
         if (decided.has(e.key) || !wanted(e.item)) continue;
         decided.add(e.key);
-        const when = this.decide(e, p, prof, places, pick);
+        const mine = this.services.decide(e, p, key[0]!);
+        const when = mine === undefined ? this.decide(e, p, prof, places, pick) : mine;
         if (!when || when.on >= today || when.on > e.window.latest || when.on < p.birthDate) continue;
         if (e.item === 'growth.weighing') drift = clamp(drift + values.normal(0, 0.12), -0.6, 0.6);
         // Inputs are already canonical (registry systems, canonical units), so the engine reads them as
         // given; visits() checks them as the API does before anything is kept.
-        for (const input of this.eventsFor(e, p, prof, when.on, values, ids, drift)) {
+        const inputs = this.services.eventsFor(e, svcIds) ?? this.eventsFor(e, p, prof, when.on, values, ids, drift);
+        if (ANC_CONTACTS.has(e.item)) inputs.push(...this.services.ancExtras(Number(e.item.slice('anc.k'.length)), svc, svcIds));
+        if (e.item === 'adult.bp') inputs.push(...this.services.adultCheckExtras(p, svc, svcIds, weightKg, true));
+        for (const input of inputs) {
           events.push({ id: input.id, codeSystem: input.system, code: input.code, occurredOn: when.on, valueNum: input.valueNum ?? null, value: input.value ?? null, placeKind: when.place });
           generated.push({ on: when.on, place: when.place, input });
           added++;
@@ -206,6 +224,9 @@ export class HistoryPlanner {
       }
       if (added === 0) break;
     }
+    generated.push(...this.services.unscheduled(p, prof, weightKg, svc, svcIds));
+    generated.push(...this.services.tbFollowUp(generated, svc, svcIds));
+    if (generated.length === 0) return [];
     return this.visits(p, places, generated);
   }
 
@@ -237,7 +258,7 @@ export class HistoryPlanner {
       default: {
         if (!ANC_CONTACTS.has(e.item)) return null;
         const first = e.item === 'anc.k1';
-        if (!rng.chance(first ? 0.95 : 0.85)) return null;
+        if (!rng.chance(first ? 0.95 : 0.92)) return null;
         const late = rng.chance(0.15);
         const on = late ? addDays(due, rng.int(1, 21)) : within(earliest, due);
         const doctor = e.item === 'anc.k1' || e.item === 'anc.k5';
@@ -294,7 +315,7 @@ export class HistoryPlanner {
   }
 
   /** Generated events grouped into visits (one per day and place), checked as POST /api/visits checks them. */
-  private visits(p: HistoryPerson, places: HistoryPlaces, generated: Array<{ on: IsoDate; place: HistoryPlace; input: EventInput }>): PlannedVisit[] {
+  private visits(p: HistoryPerson, places: HistoryPlaces, generated: readonly GeneratedEvent[]): PlannedVisit[] {
     const byVisit = new Map<string, { on: IsoDate; place: HistoryPlace; inputs: EventInput[] }>();
     for (const g of generated) {
       const k = `${g.on}|${g.place}`;
@@ -318,10 +339,19 @@ export class HistoryPlanner {
         history.push(r);
         if (n.concept === 'weight') weights.push(r);
       }
-      out.push({ occurredOn: v.on, placeKind: v.place, facilityId: places[v.place], events: checked.events, warnings: checked.warnings });
+      out.push({ occurredOn: v.on, placeKind: v.place, facilityId: facilityAt(places, v.place), events: checked.events, warnings: checked.warnings });
     }
     return out;
   }
+}
+
+/** A home visit is the Pustu's, a school check the Puskesmas' (UKS/M); "other" (a hospital) is outside the network. */
+function facilityAt(places: HistoryPlaces, place: HistoryPlace): string | null {
+  return place === 'home' ? places.pustu : place === 'school' ? places.puskesmas : place === 'other' ? null : places[place];
+}
+
+function asRecord(g: GeneratedEvent): RecordEvent {
+  return { id: g.input.id, codeSystem: g.input.system, code: g.input.code, occurredOn: g.on, valueNum: g.input.valueNum ?? null, value: g.input.value ?? null, placeKind: g.place };
 }
 
 /** SKILAS answers: most elders pass every domain; some tick one (a referral). */

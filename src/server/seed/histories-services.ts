@@ -28,14 +28,14 @@
  *   attendant doctor or midwife in facilities, midwife (60 %) or a
  *   traditional attendant ("other") at home; the pregnancy was registered in
  *   TM1 for 95 % of them (then ANC follows the engine);
- * - postnatal: KF1/KN1 in 90/92 %, KF2/KN2 (home visit) 78/80 %, KF3/KN3
- *   75/78 %, KF4 65 %, times a per-family engagement of 0.85–1;
+ * - postnatal: KF1/KN1 in 93/95 %, KF2/KN2 (home visit) 85/88 %, KF3/KN3
+ *   85/86 %, KF4 78 %, times a per-family engagement of 0.85–1;
  * - ANC: HIV 88 %, syphilis 80 %, HBsAg 82 % at K1; TTD at 90 % of contacts;
  *   TB symptoms asked at 70 % of contacts;
  * - adult BP checks: weight 85 %, waist 60 %, TB symptoms 35 %;
  * - sick visits per person-year: under-5 1.6, 5–14 0.7, 15–44 0.6,
  *   45–59 0.9, 60+ 1.4; 60 % at the Puskesmas, 40 % at the Pustu; adults
- *   get a BP (80 %) and weight (40 %), half are asked the TB symptoms;
+ *   get a BP (70 %) and weight (40 %), half are asked the TB symptoms;
  *   presumptive (cough ≥ 2 weeks) in 3 % of adults and 1.5 % of children
  *   screened; 85 % of presumptive cases are examined within 3–21 days, 15 %
  *   of those have TB (A15.0), the rest are ruled out (Z03.0); TB cases have
@@ -43,9 +43,11 @@
  *   investigation at home (80 %, within the district's days);
  * - hypertensive profiles are diagnosed (I10) in 55 %, diabetic glucose
  *   profiles (≥ 180 mg/dL, 30+) in 50 %, then controlled at the Pustu or
- *   Puskesmas in half of the months with a BP / glucose measured;
+ *   Puskesmas in half of the months with a BP / glucose measured; 60 % stop
+ *   coming after 1–10 months (lost to follow-up);
  * - ODGJ berat in 0.25 % of people 15+ (F20.0, F25.0 or F29), seen in 60 %
- *   of the months after diagnosis, half at home;
+ *   of the months after diagnosis, half at home; 30 % lost after 1–12 months;
+ * - home visits to 20 % of elders of 70+, about quarterly, with a BP;
  * - schoolgirls in grades 7–12: 80 % take part, receiving 4 tablets in
  *   50–95 % of the school months (July is the holiday);
  * - school health check (penjaringan in grades 1, 7, 10, berkala otherwise)
@@ -149,7 +151,7 @@ export function deliveryPlan(seed: string | number, motherKey: string, birthDate
   // KF1/KN1 where she delivered (home births: the midwife comes home); KF2/KN2 a home visit; later ones at the Pustu or home.
   const first = visitPlace === 'pustu' ? 'pustu' : visitPlace;
   const windows: Array<[number, number, ServicePlace, number, number]> = [
-    [0, 1, first, 0.9, 0.92], [3, 7, 'home', 0.78, 0.8], [8, 28, rng.chance(0.6) ? 'pustu' : 'home', 0.75, 0.78], [29, 42, 'pustu', 0.65, 0],
+    [0, 1, first, 0.93, 0.95], [3, 7, 'home', 0.85, 0.88], [8, 28, rng.chance(0.6) ? 'pustu' : 'home', 0.85, 0.86], [29, 42, 'pustu', 0.78, 0],
   ];
   const kf: DeliveryPlan['kf'] = [];
   const kn: DeliveryPlan['kn'] = [];
@@ -294,7 +296,7 @@ export class ServicePlanner {
       const place: ServicePlace = rng.chance(0.6) ? 'puskesmas' : 'pustu';
       const dx = diagnosisFor(rng, ageOn, p.sex);
       const inputs: EventInput[] = [{ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: dx }];
-      if (ageOn >= 15 && rng.chance(0.8)) inputs.push(bp());
+      if (ageOn >= 15 && rng.chance(0.7)) inputs.push(bp());
       if (ageOn >= 15 && rng.chance(0.4)) inputs.push(weight());
       if (rng.chance(0.5)) inputs.push(tbScreening(rng, ids, dx.startsWith('J') ? (ageOn >= 15 ? 0.06 : 0.03) : ageOn >= 15 ? 0.015 : 0.005));
       // A sexually transmitted infection is offered an HIV test the same day.
@@ -308,7 +310,8 @@ export class ServicePlanner {
     if (htKnown || dmKnown) {
       const start = addDays(from, rng.int(0, Math.max(0, span - 30)));
       const place: ServicePlace = rng.chance(0.5) ? 'pustu' : 'puskesmas';
-      for (let on = start, first = true; on < today; on = addDays(on, rng.int(25, 35)), first = false) {
+      const until = rng.chance(0.6) ? minDate(today, addDays(start, rng.int(30, 300))) : today;
+      for (let on = start, first = true; on < until; on = addDays(on, rng.int(25, 35)), first = false) {
         if (!first && !rng.chance(0.5)) continue;
         const inputs: EventInput[] = [];
         if (htKnown) inputs.push({ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: 'I10' }, bp());
@@ -321,9 +324,17 @@ export class ServicePlanner {
     if (adult && rng.chance(0.0025)) {
       const dx = rng.pick(['F20.0', 'F20.0', 'F20.0', 'F20.0', 'F20.0', 'F20.0', 'F20.0', 'F20.0', 'F25.0', 'F29']);
       const start = addDays(from, rng.int(0, Math.max(0, span - 30)));
-      for (let on = start, first = true; on < today; on = addDays(on, rng.int(25, 35)), first = false) {
+      const until = rng.chance(0.3) ? minDate(today, addDays(start, rng.int(30, 365))) : today;
+      for (let on = start, first = true; on < until; on = addDays(on, rng.int(25, 35)), first = false) {
         if (!first && !rng.chance(0.6)) continue;
         add(on, first || rng.chance(0.5) ? 'puskesmas' : 'home', [{ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: dx }]);
+      }
+    }
+
+    // Elders of 70+ who no longer come to the Posyandu: the kader or bidan visits at home with a BP cuff.
+    if (years >= 70 && rng.chance(0.2)) {
+      for (let on = addDays(from, rng.int(0, 90)); on < today; on = addDays(on, rng.int(80, 100))) {
+        if (rng.chance(0.75)) add(on, 'home', [bp(), { id: ids.uuid(), kind: 'note', ...code('note'), value: { text: 'Kunjungan rumah lansia: pemeriksaan tekanan darah' } }]);
       }
     }
 
@@ -414,6 +425,7 @@ function ttdGrades(s: ProtocolSettings): [number, number] {
 }
 
 const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 const dateOf = (y: number, m: number, d: number): IsoDate => `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`;
 
 function poisson(rng: Random, mean: number): number {

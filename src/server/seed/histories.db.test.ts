@@ -119,12 +119,14 @@ describe('seedHistories', () => {
     expect(warned).toBeLessThan(summary.events * 0.02);
   }, 120_000);
 
-  it('places visits at the person\'s own Posyandu, Pustu or Puskesmas, recorded by its user', async () => {
+  it('places visits at the person\'s own Posyandu, Pustu or Puskesmas (home visits the Pustu\'s, school checks the Puskesmas\'), recorded by its user', async () => {
     const [bad] = await a.query<{ n: number }>(`
       SELECT count(*)::int AS n FROM visit v JOIN person p ON p.id = v.person_id
-      WHERE v.facility_id IS NULL OR v.place_kind NOT IN ('posyandu', 'pustu', 'puskesmas')
-         OR NOT EXISTS (SELECT 1 FROM facility_coverage c JOIN facility f ON f.id = c.facility_id
-                        WHERE c.facility_id = v.facility_id AND f.type = v.place_kind
+      WHERE (v.facility_id IS NULL) <> (v.place_kind = 'other') OR v.place_kind NOT IN ('posyandu', 'pustu', 'puskesmas', 'home', 'school', 'other')
+         OR v.place_kind <> 'other' AND NOT EXISTS (SELECT 1 FROM facility_coverage c JOIN facility f ON f.id = c.facility_id
+                        WHERE c.facility_id = v.facility_id
+                          -- home visits are the Pustu's, school checks the Puskesmas' (histories-plan.ts facilityAt)
+                          AND f.type = CASE v.place_kind WHEN 'home' THEN 'pustu' WHEN 'school' THEN 'puskesmas' ELSE v.place_kind END
                           AND (p.area_code = c.area_code OR p.area_code LIKE c.area_code || '.%'))
          OR v.occurred_on >= $1::date OR v.occurred_on < p.birth_date
          OR v.recorded_at < v.occurred_on::timestamptz - interval '1 day'`, [today]);

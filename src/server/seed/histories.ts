@@ -17,6 +17,7 @@ import type { Database } from '../db/client';
 import { growthReferences } from '../modules/records/growth-refs';
 import { districtSettings } from '../modules/protocol/district-settings';
 import { HistoryPlanner, posyanduDayOnOrAfter, type HistoryPlaces } from './histories-plan';
+import { DELIVERY_HISTORY_DAYS, type RegisteredBirth } from './histories-services';
 import { hashString, Random } from './random';
 
 export interface HistoryOptions {
@@ -60,6 +61,7 @@ interface PersonDbRow {
   birth_date: string;
   status: string;
   area_code: string;
+  mother_id: string | null;
 }
 
 interface EventDbRow {
@@ -130,12 +132,13 @@ export async function seedHistories(database: Database, options: HistoryOptions)
   const planner = new HistoryPlanner({ today: options.today, settings, refs });
   const placesOf = await placesByArea(database, kab);
   const recordedBy = options.recordedBy ?? (() => null);
+  const babiesOf = await recentBabies(database, kab, options.today);
   const summary: HistorySummary = { people: 0, withHistory: 0, schedules: 0, visits: 0, events: 0, scheduleItems: 0, seconds: 0 };
   let inFlight: Promise<unknown> = Promise.resolve();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const people = await database.query<PersonDbRow>(
-      `SELECT id, sex, birth_date::text AS birth_date, status, area_code FROM person WHERE kab_code = $1 AND id > $2 ORDER BY id LIMIT ${batchSize}`, [kab, after]);
+      `SELECT id, sex, birth_date::text AS birth_date, status, area_code, mother_id FROM person WHERE kab_code = $1 AND id > $2 ORDER BY id LIMIT ${batchSize}`, [kab, after]);
     if (people.length === 0) break;
     after = people[people.length - 1]!.id;
     const stored = await database.query<EventDbRow>(
@@ -157,7 +160,7 @@ export async function seedHistories(database: Database, options: HistoryOptions)
       const events = eventsOf.get(p.id) ?? [];
       if (p.status === 'alive') {
         const places = placesOf(p.area_code);
-        const visits = planner.plan({ id: p.id, sex: p.sex, birthDate: p.birth_date, events }, places, [options.seed, 'history', p.id]);
+        const visits = planner.plan({ id: p.id, sex: p.sex, birthDate: p.birth_date, events, motherId: p.mother_id, babies: babiesOf.get(p.id) }, places, [options.seed, 'history', p.id]);
         if (visits.length) summary.withHistory++;
         const ids = new Random(options.seed, 'history', p.id, 'visits');
         for (const v of visits) {
@@ -204,6 +207,16 @@ export async function seedHistories(database: Database, options: HistoryOptions)
   await database.exec('ANALYZE visit, event, person_schedule_item, person_schedule_state');
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** Babies born in the delivery window, by mother (their deliveries, KF and KN: histories-services.ts). */
+async function recentBabies(database: Database, kab: string, today: IsoDate): Promise<Map<string, RegisteredBirth[]>> {
+  const rows = await database.query<{ mother_id: string; sex: 'M' | 'F'; birth_date: string }>(
+    `SELECT mother_id, sex, birth_date::text AS birth_date FROM person
+     WHERE kab_code = $1 AND mother_id IS NOT NULL AND birth_date > $2::date - ${DELIVERY_HISTORY_DAYS} ORDER BY mother_id, birth_date, id`, [kab, today]);
+  const out = new Map<string, RegisteredBirth[]>();
+  for (const r of rows) out.set(r.mother_id, [...(out.get(r.mother_id) ?? []), { sex: r.sex, birthDate: r.birth_date }]);
+  return out;
 }
 
 /**
