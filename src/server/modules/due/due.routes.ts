@@ -1,4 +1,5 @@
 /** GET /api/due — who is due, overdue, missed or upcoming for services (docs/fieldwork-api.md "Due lists"). */
+import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PROGRAMMES } from '../../../core/protocol/catalogue';
@@ -11,8 +12,8 @@ import { defineRoute } from '../../http/route';
 import { areaCodeSchema } from '../areas/areas.routes';
 import { isoDate } from '../people/people.schemas';
 import { DUE_STATUSES } from './due.repo';
-import { listPlace } from './due.scope';
-import { freshDueList } from './due.service';
+import { listPlace, type ListPlace } from './due.scope';
+import { freshDueList, freshFacilityDueList } from './due.service';
 
 const STAGE_IDS = ['wus', ...AGE_STAGES.map((s) => s.id), ...CONDITION_STAGES.map((s) => s.id)] as [StageId, ...StageId[]];
 const csv = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -40,15 +41,22 @@ export function registerDueRoutes(app: FastifyInstance, database: Database, time
     query: dueQuery,
     responses: { 403: 'Area or facility outside the user scope (audited)' },
     async handler({ query, auth, locale, req }) {
-      const place = await listPlace(db, auth, locale, query);
       const today = todayIn(timeZone);
       const on = query.on ?? today;
+      const r = {
+        on, today, statuses: query.status ?? ['due', 'overdue'], stage: query.stage, programmes: query.programme, items: query.item, page: query.page, pageSize: query.pageSize,
+      };
       // The list's statement writes the audit row (details: on, results, total, refreshed) — no round trip of its own.
-      const entry = { action: 'list' as const, entityType: 'due', entityId: query.facility ?? query.area, areaCode: place.codes.length === 1 ? place.codes[0] : null };
-      const list = await freshDueList(db, {
-        codes: place.codes, on, today, statuses: query.status ?? ['due', 'overdue'], stage: query.stage,
-        programmes: query.programme, items: query.item, page: query.page, pageSize: query.pageSize,
-      }, locale, (details, condition) => auditInsertSql(req, entry, details, condition));
+      const audit = (place: ListPlace) => (details: SQL, condition: SQL) => auditInsertSql(req, {
+        action: 'list', entityType: 'due', entityId: query.facility ?? query.area, areaCode: place.codes.length === 1 ? place.codes[0] : null,
+      }, details, condition);
+      // A facility's areas are read in the list's first statement; an area or the scope needs no reading.
+      const list = query.facility
+        ? await freshFacilityDueList(db, auth, query.facility, r, locale, audit)
+        : await (async () => {
+          const place = await listPlace(db, auth, locale, query);
+          return freshDueList(db, { ...r, codes: place.codes }, locale, audit(place));
+        })();
       return { on, total: list.total, page: query.page, pageSize: query.pageSize, people: list.people };
     },
   });

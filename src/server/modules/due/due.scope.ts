@@ -3,7 +3,7 @@
  * Pustu's desa), an area, or the user's whole scope — always cut to the
  * user's scope. Outside it the request is refused (403, audited).
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../core/i18n/messages';
 import { narrowTo } from '../../access/scope';
 import type { AuthContext } from '../../auth/session';
@@ -27,14 +27,29 @@ export async function facilityAreas(db: DbOrTx, facilityId: string): Promise<{ f
   return { f: rest, codes: coverage?.length ? [...coverage].sort() : [f.areaCode] };
 }
 
+/** facilityAreas as a SQL expression (one JSON value), to read in a statement that does other things. */
+export function facilityAreasSql(facilityId: string): SQL {
+  return sql`(select json_build_object('id', f.id, 'name', f.name, 'type', f.type, 'areaCode', f.area_code, 'kabCode', f.kab_code,
+    'coverage', (select json_agg(c.area_code) from ${facilityCoverage} c where c.facility_id = f.id)) from ${facility} f where f.id = ${facilityId})`;
+}
+
+/** facilityAreas from facilityAreasSql's value. */
+export function facilityAreasFrom(v: unknown): { f: ListPlace['facility']; codes: string[] } | null {
+  if (!v) return null;
+  const { coverage, ...f } = v as NonNullable<ListPlace['facility']> & { coverage: string[] | null };
+  return { f, codes: coverage?.length ? [...coverage].sort() : [f.areaCode] };
+}
+
+/** listPlace for a facility whose areas were read already (facilityAreasFrom). */
+export function facilityPlace(auth: AuthContext, locale: Locale, facilityId: string, found: { f: ListPlace['facility']; codes: string[] } | null): ListPlace {
+  if (!found) throw errors.notFound(locale);
+  const codes = found.codes.flatMap((c) => narrowTo(auth.scope, c));
+  if (!codes.length) throw errors.forbidden(locale, { action: 'denied', entityType: 'facility', entityId: facilityId, areaCode: found.f!.areaCode });
+  return { codes: [...new Set(codes)], facility: found.f };
+}
+
 export async function listPlace(db: DbOrTx, auth: AuthContext, locale: Locale, q: { facility?: string; area?: string }): Promise<ListPlace> {
-  if (q.facility) {
-    const found = await facilityAreas(db, q.facility);
-    if (!found) throw errors.notFound(locale);
-    const codes = found.codes.flatMap((c) => narrowTo(auth.scope, c));
-    if (!codes.length) throw errors.forbidden(locale, { action: 'denied', entityType: 'facility', entityId: q.facility, areaCode: found.f!.areaCode });
-    return { codes: [...new Set(codes)], facility: found.f };
-  }
+  if (q.facility) return facilityPlace(auth, locale, q.facility, await facilityAreas(db, q.facility));
   if (q.area) {
     const codes = narrowTo(auth.scope, q.area);
     if (!codes.length) throw errors.forbidden(locale, { action: 'denied', entityType: 'area', entityId: q.area, areaCode: q.area });

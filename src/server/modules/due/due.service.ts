@@ -1,5 +1,5 @@
 /** A due list, fresh: stale stored schedules of the places are recomputed first, then the page is read. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../core/i18n/messages';
 import { DEFAULT_SETTINGS, type ProtocolSettings } from '../../../core/protocol/settings';
 import type { StageId } from '../../../core/protocol/types';
@@ -10,7 +10,9 @@ import type { DbOrTx } from '../../db/sql';
 import { rows } from '../../db/sql';
 import { districtSettings } from '../protocol/district-settings';
 import { readFresh } from '../records/schedule-store';
+import type { AuthContext } from '../../auth/session';
 import { areasSql, guardedDueList, type DuePage, type ListAudit } from './due.repo';
+import { facilityAreasFrom, facilityAreasSql, facilityPlace, type ListPlace } from './due.scope';
 
 export interface DueRequest {
   codes: readonly string[];
@@ -36,12 +38,38 @@ export async function settingsLookup(db: DbOrTx, codes: readonly string[]): Prom
   return (kab) => m.get(kab) ?? DEFAULT_SETTINGS;
 }
 
+function whereOf(codes: readonly string[], personIds: readonly string[] | undefined): SQL {
+  const where = areasSql(codes, sql`p.area_code`);
+  return personIds ? sql`(${where} and p.id in (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)}))` : where;
+}
+
 /** `audit`, when given, makes the list's statement write its audit row (see ListAudit). */
 export async function freshDueList(db: Db, r: DueRequest, locale: Locale, audit?: ListAudit['sql']): Promise<DuePage & { refreshed: number }> {
-  let where = areasSql(r.codes, sql`p.area_code`);
-  if (r.personIds) where = sql`(${where} and p.id in (${sql.join(r.personIds.map((id) => sql`${id}::uuid`), sql`, `)}))`;
-  const f = { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items };
+  const where = whereOf(r.codes, r.personIds);
   const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf, staleIds, refreshed) =>
-    guardedDueList(tx, f, r, locale, settingsOf, staleIds, audit ? { sql: audit, refreshed } : undefined));
+    guardedDueList(tx, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, staleIds,
+      audit ? { sql: audit, refreshed } : undefined));
   return { ...value, refreshed };
+}
+
+/**
+ * freshDueList of a facility's areas (cut to the user's scope), the facility and its coverage read
+ * in the list transaction's first statement (no round trip of their own). Unknown facility → 404,
+ * outside the scope → 403 (audited), as listPlace.
+ */
+export async function freshFacilityDueList(
+  db: Db, auth: AuthContext, facilityId: string, r: Omit<DueRequest, 'codes'>, locale: Locale, audit: (place: ListPlace) => ListAudit['sql'],
+): Promise<DuePage & { refreshed: number; place: ListPlace }> {
+  let place: ListPlace | null = null;
+  let where: SQL | null = null;
+  const { value, refreshed } = await readFresh(db, {
+    sql: facilityAreasSql(facilityId),
+    where: (v) => {
+      place = facilityPlace(auth, locale, facilityId, facilityAreasFrom(v));
+      return (where = whereOf(place.codes, r.personIds));
+    },
+  }, r.on, r.today, (tx, settingsOf, staleIds, refreshed) =>
+    guardedDueList(tx, { where: where!, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, staleIds,
+      { sql: audit(place!), refreshed }));
+  return { ...value, refreshed, place: place! };
 }

@@ -16,7 +16,7 @@
  * later. A list for a past day reads schedules computed since (an item done
  * after D was still open on D).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { is, SQL, sql } from 'drizzle-orm';
 import type { GrowthReferences } from '../../../core/anthropometry/growth-references';
 import type { ProtocolSettings } from '../../../core/protocol/settings';
 import { DEFAULT_SETTINGS } from '../../../core/protocol/settings';
@@ -284,6 +284,16 @@ async function refreshInBatches(db: { transaction<T>(fn: (tx: DbOrTx) => Promise
 const LIST_READ_PRELUDE = sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
   (select json_agg(json_build_object('key', key, 'value', value)) from setting where key like 'protocol:%') as settings`;
 
+/**
+ * A list's place read in the prelude's round trip: `sql` is a value the statement reads (e.g. a
+ * facility and its coverage), `where` turns it into the people condition (over person `p`) — or throws
+ * (unknown place, outside the scope).
+ */
+export interface PlaceQuery {
+  sql: SQL;
+  where: (value: unknown) => SQL;
+}
+
 /** What a list read returns: its value, and the stale people its statement found (then the value is not used). */
 export interface GuardedRead<T> {
   value: T;
@@ -300,13 +310,16 @@ export interface GuardedRead<T> {
  */
 export async function readFresh<T>(
   db: { transaction<R>(fn: (tx: DbOrTx) => Promise<R>): Promise<R> },
-  where: SQL,
+  place: SQL | PlaceQuery,
   on: IsoDate,
   today: IsoDate,
   read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null, refreshed: number) => Promise<GuardedRead<T>>,
 ): Promise<{ value: T; refreshed: number }> {
+  let where = is(place, SQL) ? place : null;
   const first = await db.transaction(async (tx) => {
-    const [prelude] = await rows<{ settings: Array<{ key: string; value: unknown }> | null }>(tx, LIST_READ_PRELUDE);
+    const [prelude] = await rows<{ settings: Array<{ key: string; value: unknown }> | null; place: unknown }>(tx,
+      where ? LIST_READ_PRELUDE : sql`${LIST_READ_PRELUDE}, ${(place as PlaceQuery).sql} as place`);
+    where ??= (place as PlaceQuery).where(prelude?.place ?? null);
     const fp = fingerprintsOf(prelude?.settings ?? []);
     return { fp, ...(await read(tx, fp.settingsOf, staleSelect(where, on, today, fp), 0)) };
   });
