@@ -22,6 +22,19 @@
  * - adults: 30 % of 15–59-year-olds and 55 % of elders have yearly BP checks
  *   (a fifth of them hypertensive), and glucose from 40 years;
  *   40 % of elders have a yearly SKILAS.
+ *
+ * Depth 'deep' (benchmarks of district-wide indicators, ≥ 5 million events
+ * for a Konawe-sized district) goes further back and measures more per
+ * visit, as an ILP Posyandu records them (SIKLUS choices again):
+ * - children: weighings, lengths and vitamin A from birth, deworming, and at
+ *   every weighing also head circumference (under 5) and LiLA (from 6
+ *   months), at the child's own z on the WHO curves (LiLA without imported
+ *   WHO tables: median 13.9 cm at 6 months rising 0.04 cm a month, SD 1.2 —
+ *   a synthetic stand-in, the fallback references have no LiLA curve);
+ * - adults: seven years of yearly checks, 60 % of 15–59-year-olds and 75 %
+ *   of elders taking part, each BP check also measuring weight, height and
+ *   waist (the yearly obesity screening, adult.obesity, at the same visit);
+ * - elders: seven years of SKILAS.
  */
 import type { GrowthReferences } from '../../core/anthropometry/growth-references';
 import type { GrowthTableName } from '../../core/anthropometry/growth-tables';
@@ -75,8 +88,12 @@ export interface PlannedVisit {
   warnings: Issue[];
 }
 
+/** How much history: 'standard' (the demo and the field-work bench) or 'deep' (see above). */
+export type HistoryDepth = 'standard' | 'deep';
+
 export interface HistoryContext {
   today: IsoDate;
+  depth?: HistoryDepth;
   settings: ProtocolSettings;
   refs: GrowthReferences;
   /** Give the checks the whole history rather than the weight-change window (tests). */
@@ -93,6 +110,12 @@ const CHILD_YEARS = 6;
 const GROWTH_HISTORY_DAYS = 730;
 /** Adults' yearly checks reach this far back. */
 const ADULT_HISTORY_DAYS = 730;
+/** Depth 'deep': adults' checks reach seven years back. */
+const DEEP_ADULT_HISTORY_DAYS = 2557;
+/** Depth 'deep': LiLA from 6 months (acanthro starts at 3 months; the Posyandu tape from 6). */
+const DEEP_MUAC_FROM_DAYS = 183;
+/** The WHO 2006 tables end at 5 years (1856 days). */
+const WHO2006_LAST_DAY = 1856;
 /** Rounds of engine → decisions → events; the longest dependent chain is a 4-dose series. */
 const MAX_ROUNDS = 8;
 
@@ -123,7 +146,28 @@ interface Profile {
   skilas: boolean;
 }
 
-function profileOf(rng: Random, p: HistoryPerson, today: IsoDate): Profile {
+/** Depth 'deep': a child's head and arm z, an adult's height, BMI and waist (own stream, so 'standard' draws are unchanged). */
+interface Body {
+  zHead: number;
+  zArm: number;
+  heightCm: number;
+  bmi: number;
+  waistCm: number;
+}
+
+function bodyOf(rng: Random, p: HistoryPerson, prof: Profile): Body {
+  const male = p.sex === 'M';
+  const bmi = clamp(rng.normal(prof.hypertensive ? 26.5 : 23.5, 4), 16, 40);
+  return {
+    zHead: rng.normal(-0.4, 0.9),
+    zArm: 0.6 * prof.zW + rng.normal(0, 0.6),
+    heightCm: clamp(rng.normal(male ? 163 : 152, 6), 135, 190),
+    bmi,
+    waistCm: clamp((male ? 52 : 48) + bmi * 1.4 + rng.normal(0, 6), 55, 140),
+  };
+}
+
+function profileOf(rng: Random, p: HistoryPerson, today: IsoDate, deep = false): Profile {
   const r = rng.next();
   const age = completedYears(p.birthDate, today);
   // Weight follows length (a short child is lighter), so weight-for-length stays near the median.
@@ -136,7 +180,7 @@ function profileOf(rng: Random, p: HistoryPerson, today: IsoDate): Profile {
     weighing: 0.55 + rng.next() * 0.4,
     zW,
     zL,
-    bpChecks: rng.chance(age >= 60 ? 0.55 : 0.3),
+    bpChecks: rng.chance(deep ? (age >= 60 ? 0.75 : 0.6) : age >= 60 ? 0.55 : 0.3),
     hypertensive,
     sbp: hypertensive ? rng.normal(152, 12) : rng.normal(112 + Math.max(0, age - 30) * 0.4, 9),
     dbp: hypertensive ? rng.normal(94, 7) : rng.normal(74, 6),
@@ -172,6 +216,7 @@ export class HistoryPlanner {
   plan(p: HistoryPerson, places: HistoryPlaces, key: readonly (string | number)[]): PlannedVisit[] {
     const stream = (label: string) => new Random(...key, label);
     const { today } = this.ctx;
+    const deep = this.ctx.depth === 'deep';
     const ageDays = ageInDays(p.birthDate, today);
     const years = completedYears(p.birthDate, today);
     const child = years < CHILD_YEARS;
@@ -180,16 +225,17 @@ export class HistoryPlanner {
     const svcIds = stream('service-ids');
     const prelude = this.services.prelude(p, key[0]!, svcIds);
     const pregnant = p.events.some((e) => e.code === PREGNANCY_CODE.code) || prelude.some((g) => g.input.code === PREGNANCY_CODE.code);
-    const prof = profileOf(stream('profile'), p, today);
+    const prof = profileOf(stream('profile'), p, today, deep);
+    const body = deep ? bodyOf(stream('body'), p, prof) : null;
     const adultChecks = years >= 15 && prof.bpChecks;
     const elderScreen = years >= 60 && prof.skilas;
     const engine = child || pregnant || adultChecks || elderScreen || prelude.length > 0;
-    const wanted = (item: string) => (child && (CHILD_ITEMS.has(item) || GROWTH_ITEMS.has(item)))
+    const wanted = (item: string) => (child && (CHILD_ITEMS.has(item) || GROWTH_ITEMS.has(item) || (deep && item === 'growth.deworming')))
       || (pregnant && ANC_CONTACTS.has(item))
       || (adultChecks && (item === 'adult.bp' || (item === 'adult.glucose' && years >= 40)))
       || (elderScreen && item === 'elderly.skilas')
       || this.services.wants(item, p);
-    const from = child ? p.birthDate : addDays(today, -Math.min(ADULT_HISTORY_DAYS, ageDays));
+    const from = child ? p.birthDate : addDays(today, -Math.min(deep ? DEEP_ADULT_HISTORY_DAYS : ADULT_HISTORY_DAYS, ageDays));
 
     const events: RecordEvent[] = [...p.events, ...prelude.map((g) => asRecord(g))];
     const generated: GeneratedEvent[] = [...prelude];
@@ -213,9 +259,9 @@ export class HistoryPlanner {
         if (e.item === 'growth.weighing') drift = clamp(drift + values.normal(0, 0.12), -0.6, 0.6);
         // Inputs are already canonical (registry systems, canonical units), so the engine reads them as
         // given; visits() checks them as the API does before anything is kept.
-        const inputs = this.services.eventsFor(e, svcIds) ?? this.eventsFor(e, p, prof, when.on, values, ids, drift);
+        const inputs = this.services.eventsFor(e, svcIds) ?? this.eventsFor(e, p, prof, when.on, values, ids, drift, body);
         if (ANC_CONTACTS.has(e.item)) inputs.push(...this.services.ancExtras(Number(e.item.slice('anc.k'.length)), svc, svcIds));
-        if (e.item === 'adult.bp') inputs.push(...this.services.adultCheckExtras(p, svc, svcIds, weightKg, true));
+        if (e.item === 'adult.bp') inputs.push(...this.services.adultCheckExtras(p, svc, svcIds, weightKg, !body));
         for (const input of inputs) {
           events.push({ id: input.id, codeSystem: input.system, code: input.code, occurredOn: when.on, valueNum: input.valueNum ?? null, value: input.value ?? null, placeKind: when.place });
           generated.push({ on: when.on, place: when.place, input });
@@ -244,11 +290,12 @@ export class HistoryPlanner {
     }
     switch (e.item) {
       case 'growth.weighing':
-        if (e.window.latest < addDays(this.ctx.today, -GROWTH_HISTORY_DAYS)) return null;
+        if (this.ctx.depth !== 'deep' && e.window.latest < addDays(this.ctx.today, -GROWTH_HISTORY_DAYS)) return null;
         return rng.chance(prof.weighing) ? posyandu(earliest) : null;
       case 'growth.length-height':
       case 'growth.vitamin-a':
-        if (e.window.latest < addDays(this.ctx.today, -GROWTH_HISTORY_DAYS)) return null;
+      case 'growth.deworming':
+        if (this.ctx.depth !== 'deep' && e.window.latest < addDays(this.ctx.today, -GROWTH_HISTORY_DAYS)) return null;
         return rng.chance(Math.min(0.95, prof.weighing + 0.05)) ? posyandu(earliest) : null;
       case 'adult.bp':
       case 'adult.glucose':
@@ -267,7 +314,7 @@ export class HistoryPlanner {
     }
   }
 
-  private eventsFor(e: ScheduleEntry, p: HistoryPerson, prof: Profile, on: IsoDate, rng: Random, ids: Random, drift: number): EventInput[] {
+  private eventsFor(e: ScheduleEntry, p: HistoryPerson, prof: Profile, on: IsoDate, rng: Random, ids: Random, drift: number, body: Body | null): EventInput[] {
     const id = () => ids.uuid();
     if (CHILD_ITEMS.has(e.item)) {
       return [{ id: id(), kind: 'immunization', ...code(ANTIGEN_OF.get(e.item)!), value: { dose: e.dose ?? 1 } }];
@@ -276,7 +323,19 @@ export class HistoryPlanner {
     switch (e.item) {
       case 'growth.weighing': {
         const kg = this.growthValue('weianthro', 'wfawho2007', p, age, prof.zW + drift + rng.normal(0, 0.08));
-        return kg === null ? [] : [{ id: id(), kind: 'measurement', ...code('weight'), valueNum: round1(kg) }];
+        if (kg === null) return [];
+        const out: EventInput[] = [{ id: id(), kind: 'measurement', ...code('weight'), valueNum: round1(kg) }];
+        if (body && age <= WHO2006_LAST_DAY) {
+          const head = this.ctx.refs.lms('hcanthro', p.sex, age);
+          if (head) out.push({ id: id(), kind: 'measurement', ...code('head'), valueNum: round1(lmsValueAt(clamp(body.zHead + rng.normal(0, 0.1), -3.5, 3), head)) });
+          if (age >= DEEP_MUAC_FROM_DAYS) {
+            const z = clamp(body.zArm + drift + rng.normal(0, 0.15), -3.5, 3);
+            const arm = this.ctx.refs.lms('acanthro', p.sex, age);
+            const cm = arm ? lmsValueAt(z, arm) : 13.9 + 0.04 * (age / 30.4375 - 6) + 1.2 * z;
+            out.push({ id: id(), kind: 'measurement', ...code('muac'), valueNum: round1(cm) });
+          }
+        }
+        return out;
       }
       case 'growth.length-height': {
         const cm = this.growthValue('lenanthro', 'hfawho2007', p, age, prof.zL + rng.normal(0, 0.1));
@@ -286,10 +345,20 @@ export class HistoryPlanner {
       }
       case 'growth.vitamin-a':
         return [{ id: id(), kind: 'service', ...code('vitamin-a'), value: e.variant ? { variant: e.variant } : {} }];
+      case 'growth.deworming':
+        return [{ id: id(), kind: 'service', ...code('deworming'), value: {} }];
       case 'adult.bp': {
         const sys = Math.round(clamp(prof.sbp + rng.normal(0, 6), 90, 200));
         const dia = Math.round(clamp(prof.dbp + rng.normal(0, 4), 55, Math.min(120, sys - 25)));
-        return [{ id: id(), kind: 'measurement', ...code('bp'), value: { systolic: sys, diastolic: dia } }];
+        const bp: EventInput = { id: id(), kind: 'measurement', ...code('bp'), value: { systolic: sys, diastolic: dia } };
+        if (!body) return [bp];
+        // The yearly obesity screening at the same visit: weight (BMI wanders ±1 around the person's), height, waist.
+        const bmi = body.bmi + rng.normal(0, 0.5);
+        const m = body.heightCm / 100;
+        return [bp,
+          { id: id(), kind: 'measurement', ...code('weight'), valueNum: round1(clamp(bmi * m * m, 30, 150)) },
+          { id: id(), kind: 'measurement', ...code('height'), valueNum: round1(body.heightCm + rng.normal(0, 0.4)), value: { position: 'h' } },
+          { id: id(), kind: 'measurement', ...code('waist'), valueNum: round1(clamp(body.waistCm + (bmi - body.bmi) * 2 + rng.normal(0, 1.5), 55, 140)) }];
       }
       case 'adult.glucose':
         return [{ id: id(), kind: 'measurement', ...code('glucose-capillary'), valueNum: Math.round(clamp(prof.glucose + rng.normal(0, 12), 70, 350)), value: { device: 'glucometer' } }];

@@ -16,7 +16,7 @@ import type { IsoDate } from '../../core/time/dates';
 import type { Database } from '../db/client';
 import { growthReferences } from '../modules/records/growth-refs';
 import { districtSettings } from '../modules/protocol/district-settings';
-import { HistoryPlanner, posyanduDayOnOrAfter, type HistoryPlaces } from './histories-plan';
+import { HistoryPlanner, posyanduDayOnOrAfter, type HistoryDepth, type HistoryPlaces } from './histories-plan';
 import { DELIVERY_HISTORY_DAYS, type RegisteredBirth } from './histories-services';
 import { hashString, Random } from './random';
 
@@ -34,6 +34,8 @@ export interface HistoryOptions {
    * ~30 rows a person would cost more than the histories themselves).
    */
   schedules?: 'all' | 'none';
+  /** 'deep': more years and more measurements per visit (histories-plan.ts), ≥ 5 million events for 270,000 people. */
+  depth?: HistoryDepth;
 }
 
 export interface HistorySummary {
@@ -129,7 +131,7 @@ export async function seedHistories(database: Database, options: HistoryOptions)
   const batchSize = options.batchSize ?? 5000;
   const settings = await districtSettings(database.db, kab);
   const refs = await growthReferences(database.db);
-  const planner = new HistoryPlanner({ today: options.today, settings, refs });
+  const planner = new HistoryPlanner({ today: options.today, settings, refs, depth: options.depth ?? 'standard' });
   const placesOf = await placesByArea(database, kab);
   const recordedBy = options.recordedBy ?? (() => null);
   const babiesOf = await recentBabies(database, kab, options.today);

@@ -9,6 +9,7 @@ import { todayIn, type IsoDate } from '../../core/time/dates';
 import type { Database } from '../db/client';
 import { importAreas } from '../modules/areas/area-import';
 import { seedHistories, type HistorySummary } from './histories';
+import type { HistoryDepth } from './histories-plan';
 import { kabupatenPlan, listArea, regionProfile } from './plans';
 import { Random } from './random';
 import { seedDistrict } from './seed-district';
@@ -24,6 +25,8 @@ export interface ScaleOptions {
   log?: (line: string) => void;
   /** also generate service histories and store everyone's schedule (`--histories`) */
   histories?: boolean;
+  /** how much history (histories-plan.ts HistoryDepth); default 'standard' */
+  historyDepth?: HistoryDepth;
 }
 
 export interface ScaleSummary extends RegisterFigures {
@@ -68,7 +71,7 @@ export async function seedPopulation(database: Database, options: ScaleOptions):
   let histories: HistorySummary | null = null;
   if (options.histories) {
     log('Generating service histories and storing schedules…');
-    histories = await seedHistories(database, { kabCode: kab, seed, today });
+    histories = await seedHistories(database, { kabCode: kab, seed, today, depth: options.historyDepth });
   }
   // Dashboards and the visit benchmark work on computed indicator rows and counters.
   const indicators = await rebuildIndicators(database.db, { kab, today });
