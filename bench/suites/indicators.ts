@@ -89,7 +89,8 @@ async function measure(database: Database, today: string, rounds: number, freshn
   if (!desa) throw new Error('no desa with a Pustu in the district');
   await createDemoUsers(database, [
     { username: 'bench.dinkes', displayName: 'Dinkes', role: 'dinkes', facilityId: null, areaCode: KAB, kabCode: KAB, place: KAB },
-    { username: 'bench.bidan.desa', displayName: 'Bidan desa', role: 'bidan', facilityId: desa.pustu, areaCode: desa.code, kabCode: KAB, place: desa.pustu },
+    // One bidan per desa: a later run may pick another desa (its under-fives weighed by this one).
+    { username: `bench.bidan.${desa.code}`, displayName: 'Bidan desa', role: 'bidan', facilityId: desa.pustu, areaCode: desa.code, kabCode: KAB, place: desa.pustu },
   ]);
   const app = await buildApp({ database, config: { ...loadConfig({}), cookieSecure: false }, webRoot: null });
   await app.ready();
@@ -105,7 +106,7 @@ async function measure(database: Database, today: string, rounds: number, freshn
       };
     };
     const dinkes = await login('bench.dinkes');
-    const bidan = await login('bench.bidan.desa');
+    const bidan = await login(`bench.bidan.${desa.code}`);
     const kabUrl = `/api/indicators?area=${KAB}`;
     const desaUrl = `/api/indicators?area=${desa.code}`;
     const get = async (c: typeof dinkes, url: string) => {
