@@ -99,6 +99,8 @@ const COUNT_CHECKS: Record<string, string> = {
   'pregnancy not of a living woman aged 15–49, or dates out of order': `
     SELECT count(*)::int AS n FROM event e JOIN person p ON p.id = e.person_id
      WHERE e.kab_code = ANY($1::text[]) AND e.code_system = $3 AND e.code = $4
+       -- current pregnancies: a past one closed by its delivery (seed histories) is not checked against today
+       AND NOT EXISTS (SELECT 1 FROM event d WHERE d.person_id = e.person_id AND d.kind = 'delivery' AND d.occurred_on >= e.occurred_on)
        AND (p.sex <> 'F' OR p.status <> 'alive'
             OR date_part('year', age($2::date, p.birth_date)) NOT BETWEEN 15 AND 49
             OR (e.value->>'lmp')::date > e.occurred_on OR e.occurred_on > $2::date
@@ -151,7 +153,8 @@ export async function checkRegister(database: Database, kabCodes: string[], toda
   const maxAgeGapPoints = Math.max(...ageShares.map((s, i) => Math.abs(s - source[i]!) * 100));
 
   const [counts] = await database.query<{ pregnancies: number; newborns: number }>(
-    `SELECT (SELECT count(*) FROM event WHERE kab_code = ANY($1::text[]) AND code_system = $3 AND code = $4)::int AS pregnancies,
+    `SELECT (SELECT count(*) FROM event e WHERE kab_code = ANY($1::text[]) AND code_system = $3 AND code = $4
+               AND NOT EXISTS (SELECT 1 FROM event d WHERE d.person_id = e.person_id AND d.kind = 'delivery' AND d.occurred_on >= e.occurred_on))::int AS pregnancies,
             (SELECT count(*) FROM person WHERE kab_code = ANY($1::text[]) AND birth_date BETWEEN $2::date - 28 AND $2::date)::int AS newborns`,
     [kabCodes, today, PREGNANCY_CODE.system, PREGNANCY_CODE.code],
   );

@@ -19,7 +19,9 @@ export async function registerFigures(database: Database, today: IsoDate, kabCod
   const [r] = await database.query<Record<keyof RegisterFigures, number>>(
     `SELECT (SELECT count(*) FROM person WHERE kab_code = ANY($1::text[]))::int AS people,
             (SELECT count(*) FROM household WHERE kab_code = ANY($1::text[]))::int AS households,
-            (SELECT count(*) FROM event WHERE kab_code = ANY($1::text[]) AND code_system = $3 AND code = $4)::int AS pregnancies,
+            (SELECT count(*) FROM event e WHERE kab_code = ANY($1::text[]) AND code_system = $3 AND code = $4
+               -- current ones: a past pregnancy closed by its delivery (seed histories) is not counted
+               AND NOT EXISTS (SELECT 1 FROM event d WHERE d.person_id = e.person_id AND d.kind = 'delivery' AND d.occurred_on >= e.occurred_on))::int AS pregnancies,
             (SELECT count(*) FROM person WHERE kab_code = ANY($1::text[]) AND status = 'alive'
                 AND birth_date BETWEEN $2::date - 28 AND $2::date)::int AS newborns,
             (SELECT count(*) FROM person WHERE kab_code = ANY($1::text[]) AND status = 'alive'
