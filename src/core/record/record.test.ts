@@ -62,6 +62,16 @@ describe('vitals and screenings', () => {
     ]));
     expect(s.map((x) => [x.concept, x.date, x.score, x.band, x.count])).toEqual([['srq20', '2025-01-01', 2, 'normal', 2], ['puma', '2024-06-01', 6, 'high-risk', 1]]);
   });
+
+  it('names what SKILAS flagged, from the labels the scorer stored', () => {
+    const mobility = { id: 'Keterbatasan mobilitas', en: 'Limited mobility' };
+    const vision = { id: 'Gangguan penglihatan', en: 'Visual impairment' };
+    const flagged = { answers: {}, result: { score: 2, band: 'refer', label: { id: 'r', en: 'r' }, followUp: { id: 'x', en: 'x' }, details: { domains: ['mobility', 'vision'], domainLabels: [mobility, vision] } } };
+    const [skilas] = screeningsView(readEvents([ev('k', '2025-02-01', SYSTEM.questionnaire, 'skilas', 2, flagged)]));
+    expect(skilas!.findings).toEqual([mobility, vision]);
+    const [srq] = screeningsView(readEvents([ev('q', '2025-02-01', SYSTEM.questionnaire, 'srq-20', 2, { answers: {}, result: { score: 2, band: 'normal' } })]));
+    expect(srq!.findings).toEqual([]);
+  });
 });
 
 describe('buildRecordSections', () => {

@@ -17,6 +17,8 @@ export interface ScreeningView {
   band: string | null;
   result: Text | null;
   followUp: Text | null;
+  /** What the scorer flagged, in words: SKILAS domains, 4T risks (empty when none or not itemised). */
+  findings: Text[];
   /** How many times this questionnaire was recorded. */
   count: number;
 }
@@ -25,6 +27,12 @@ const text = (v: unknown): Text | null => {
   const o = objectOf(v);
   return typeof o.id === 'string' && typeof o.en === 'string' ? { id: o.id, en: o.en } : null;
 };
+
+/** The labels a scorer stored beside the items it flagged (skilas: domainLabels; four-t: flagLabels). */
+function findingsOf(details: Record<string, unknown>): Text[] {
+  const list = details.domainLabels ?? details.flagLabels;
+  return Array.isArray(list) ? list.map(text).filter((x): x is Text => x !== null) : [];
+}
 
 /** Events come by date, then recording time: the last one of a questionnaire is its latest result. */
 export function screeningsView(events: readonly ReadEvent[]): ScreeningView[] {
@@ -42,6 +50,7 @@ export function screeningsView(events: readonly ReadEvent[]): ScreeningView[] {
       band: stringOf(res.band),
       result: text(res.label),
       followUp: text(res.followUp),
+      findings: findingsOf(objectOf(res.details)),
       count: (prev?.count ?? 0) + 1,
     });
   }

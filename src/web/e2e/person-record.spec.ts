@@ -350,6 +350,8 @@ test('an elder: SKILAS result with its follow-up, due now, timeline', async ({ p
   await expect(item).toContainText(fmt(on));
   await expect(item).toContainText(skilas.result!.id);
   await expect(item).toContainText(/tindak lanjut/i);
+  // 18 s for five chair stands (over 14 s) and an eye problem: the two domains SKILAS flagged, named.
+  await expect(item.getByTestId('screening-findings')).toHaveText('Yang ditemukan: Keterbatasan mobilisasi, Gangguan penglihatan');
   await shot(page, info.project.name, 'e2-elder-screenings');
 
   await expectTimeline(page, [on]);

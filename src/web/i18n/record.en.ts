@@ -380,5 +380,6 @@ export const recordEn: Record<keyof typeof recordId, string> = {
   'rec.vit.hb': 'Haemoglobin (Hb)',
   'rec.scr.score': 'score {n}',
   'rec.scr.times': '{n} times',
+  'rec.scr.findings': 'Found',
   'rec.scr.followUp': 'Follow-up',
 };

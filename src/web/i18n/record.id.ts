@@ -381,5 +381,6 @@ export const recordId = {
   'rec.vit.hb': 'Hemoglobin (Hb)',
   'rec.scr.score': 'skor {n}',
   'rec.scr.times': '{n} kali',
+  'rec.scr.findings': 'Yang ditemukan',
   'rec.scr.followUp': 'Tindak lanjut',
 } as const;

@@ -22,6 +22,11 @@ export function ScreeningsSection({ screenings }: { screenings: ScreeningView[] 
               {s.score !== null && <span className="score">{t('rec.scr.score', { n: number(s.score) })}</span>}
               {s.result && <span className={`class-pill tone-${classTone(s.band) ?? 'none'}`}>{label(s.result)}</span>}
             </div>
+            {s.findings.length > 0 && (
+              <p className="small" data-testid="screening-findings">
+                <strong>{t('rec.scr.findings')}:</strong> {s.findings.map((f) => label(f)).join(', ')}
+              </p>
+            )}
             {s.followUp && (
               <p className="small">
                 <strong>{t('rec.scr.followUp')}:</strong> {label(s.followUp)}
