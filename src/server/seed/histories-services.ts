@@ -31,20 +31,21 @@
  * - postnatal: KF1/KN1 in 93/95 %, KF2/KN2 (home visit) 85/88 %, KF3/KN3
  *   85/86 %, KF4 78 %, times a per-family engagement of 0.85–1;
  * - ANC: HIV 88 %, syphilis 80 %, HBsAg 82 % at K1; TTD at 90 % of contacts;
- *   TB symptoms asked at 70 % of contacts;
- * - adult BP checks: weight 85 %, waist 60 %, TB symptoms 35 %;
+ *   TB symptoms asked at 50 % of contacts;
+ * - adult BP checks: weight 85 %, waist 25 %, TB symptoms 20 %;
  * - sick visits recorded per person-year: under-5 0.8, 5–14 0.35, 15–44
  *   0.3, 45–59 0.45, 60+ 0.7 (about half the outpatient use, which keeps
  *   the seed fast); 60 % at the Puskesmas, 40 % at the Pustu; adults get a
- *   BP (70 %) and weight (25 %), 40 % are asked the TB symptoms;
- *   presumptive (cough ≥ 2 weeks) in 3 % of adults and 1.5 % of children
- *   screened; 85 % of presumptive cases are examined within 3–21 days, 15 %
+ *   BP (50 %) and weight (25 %), 30 % are asked the TB symptoms;
+ *   presumptive (cough ≥ 2 weeks) in 6 % of adults and 3 % of children
+ *   screened with a respiratory diagnosis (J), 1.5 % / 0.5 % with another,
+ *   2 % at adult checks, 1 % at ANC; 85 % of presumptive cases are examined within 3–21 days, 15 %
  *   of those have TB (A15.0), the rest are ruled out (Z03.0); TB cases have
  *   monthly visits for six months, an HIV test (75 %) and a contact
  *   investigation at home (80 %, within the district's days);
  * - hypertensive profiles are diagnosed (I10) in 55 %, diabetic glucose
  *   profiles (≥ 180 mg/dL, 30+) in 50 %, then controlled at the Pustu or
- *   Puskesmas in a third of the months with a BP / glucose measured; 60 % stop
+ *   Puskesmas in a quarter of the months with a BP / glucose measured; 60 % stop
  *   coming after 1–10 months (lost to follow-up);
  * - ODGJ berat in 0.25 % of people 15+ (schizophrenia F20), seen in 60 %
  *   of the months after diagnosis, half at home; 30 % lost after 1–12 months;
@@ -52,10 +53,11 @@
  * - schoolgirls in grades 7–12: 80 % take part, a month's 4 tablets
  *   recorded in 30–80 % of the school months (July is the holiday);
  * - school health check (penjaringan in grades 1, 7, 10, berkala otherwise)
- *   for 80 % of pupils in a school year, in August–October.
+ *   for 70 % of pupils in a school year, in August–October.
  */
 import type { Concept } from '../../core/codes/concepts';
 import { codesFor } from '../../core/codes/registry';
+import { evaluationYears } from '../../core/indicators/evaluate';
 import { indicatorRules } from '../../core/indicators/rules';
 import { gradeZeroYear } from '../../core/lifecycle/school-grade';
 import { dayFromIso } from '../../core/protocol/offset';
@@ -100,8 +102,14 @@ export interface HealthProfile {
 
 /** Babies born this many days back get their delivery, KF and KN recorded. */
 export const DELIVERY_HISTORY_DAYS = 700;
-/** Unscheduled services (sick visits, follow-ups, TTD, school checks) reach this far back. */
-const SERVICE_HISTORY_DAYS = 730;
+/**
+ * Unscheduled services (sick visits, follow-ups, TTD, school checks) start on
+ * 1 January of the year before today's: the years the indicators evaluate
+ * (core/indicators evaluationYears), nothing older, which keeps the seed fast.
+ */
+function serviceHistoryFrom(today: IsoDate): IsoDate {
+  return `${evaluationYears(today)[0]}-01-01`;
+}
 
 const KF_ITEMS = ['pnc.kf1', 'pnc.kf2', 'pnc.kf3', 'pnc.kf4'];
 const KN_ITEMS = ['nn.kn1', 'nn.kn2', 'nn.kn3'];
@@ -250,7 +258,7 @@ export class ServicePlanner {
       if (rng.chance(0.82)) out.push(service('lab-hbsag', ids, rng.chance(0.97) ? 'non-reaktif' : 'reaktif'));
     }
     if (rng.chance(0.9)) out.push({ id: ids.uuid(), kind: 'service', ...code('ttd'), valueNum: 30 });
-    if (rng.chance(0.7)) out.push(tbScreening(rng, ids, 0.01));
+    if (rng.chance(0.5)) out.push(tbScreening(rng, ids, 0.01));
     return out;
   }
 
@@ -259,19 +267,19 @@ export class ServicePlanner {
     const out: EventInput[] = [];
     // (Depth 'deep' of histories-plan.ts measures weight, height and waist itself.)
     if (anthropometry && rng.chance(0.85)) out.push({ id: ids.uuid(), kind: 'measurement', ...code('weight'), valueNum: round1(weightKg + rng.normal(0, 0.8)) });
-    if (anthropometry && rng.chance(0.6)) out.push({ id: ids.uuid(), kind: 'measurement', ...code('waist'), valueNum: round1(clamp(weightKg * 1.15 + (p.sex === 'F' ? 8 : 4) + rng.normal(0, 4), 55, 140)) });
-    if (rng.chance(0.35)) out.push(tbScreening(rng, ids, 0.02));
+    if (anthropometry && rng.chance(0.25)) out.push({ id: ids.uuid(), kind: 'measurement', ...code('waist'), valueNum: round1(clamp(weightKg * 1.15 + (p.sex === 'F' ? 8 : 4) + rng.normal(0, 4), 55, 140)) });
+    if (rng.chance(0.2)) out.push(tbScreening(rng, ids, 0.02));
     return out;
   }
 
   /**
-   * Services outside the schedule, over the last two years: sick visits with
+   * Services outside the schedule, since 1 January of last year: sick visits with
    * diagnoses, hypertension / diabetes control, ODGJ berat follow-up, TTD for
    * schoolgirls, school health checks. `weightKg` is the adult's usual weight.
    */
   unscheduled(p: ServicePerson, prof: HealthProfile, weightKg: number, rng: Random, ids: Random): GeneratedEvent[] {
     const { today } = this.ctx;
-    const from = maxDate(addDays(today, -SERVICE_HISTORY_DAYS), p.birthDate);
+    const from = maxDate(serviceHistoryFrom(today), p.birthDate);
     const out: GeneratedEvent[] = [];
     const years = completedYears(p.birthDate, today);
     const add = (on: IsoDate, place: ServicePlace, inputs: EventInput[]) => {
@@ -297,9 +305,9 @@ export class ServicePlanner {
       const place: ServicePlace = rng.chance(0.6) ? 'puskesmas' : 'pustu';
       const dx = diagnosisFor(rng, ageOn, p.sex);
       const inputs: EventInput[] = [{ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: dx }];
-      if (ageOn >= 15 && rng.chance(0.7)) inputs.push(bp());
+      if (ageOn >= 15 && rng.chance(0.5)) inputs.push(bp());
       if (ageOn >= 15 && rng.chance(0.25)) inputs.push(weight());
-      if (rng.chance(0.4)) inputs.push(tbScreening(rng, ids, dx.startsWith('J') ? (ageOn >= 15 ? 0.06 : 0.03) : ageOn >= 15 ? 0.015 : 0.005));
+      if (rng.chance(0.3)) inputs.push(tbScreening(rng, ids, dx.startsWith('J') ? (ageOn >= 15 ? 0.06 : 0.03) : ageOn >= 15 ? 0.015 : 0.005));
       // A sexually transmitted infection is offered an HIV test the same day.
       if (dx.startsWith('A5') || dx.startsWith('A6')) if (rng.chance(0.7)) inputs.push(service('lab-hiv', ids, 'non-reaktif'));
       add(on, place, inputs);
@@ -313,7 +321,7 @@ export class ServicePlanner {
       const place: ServicePlace = rng.chance(0.5) ? 'pustu' : 'puskesmas';
       const until = rng.chance(0.6) ? minDate(today, addDays(start, rng.int(30, 300))) : today;
       for (let on = start, first = true; on < until; on = addDays(on, rng.int(25, 35)), first = false) {
-        if (!first && !rng.chance(0.35)) continue;
+        if (!first && !rng.chance(0.25)) continue;
         const inputs: EventInput[] = [];
         if (htKnown) inputs.push({ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: 'I10' }, bp());
         if (dmKnown) inputs.push({ id: ids.uuid(), kind: 'diagnosis', system: ICD10, code: 'E11.9' }, glucose());
@@ -355,7 +363,7 @@ export class ServicePlanner {
     // Health check once per school year, a month or three after it starts.
     for (let y = y0 - 1; y <= y1; y++) {
       const g = y - g0;
-      if (g < 1 || g > 12 || !rng.chance(0.8)) continue;
+      if (g < 1 || g > 12 || !rng.chance(0.7)) continue;
       const m = ((startMonth + rng.int(1, 3) - 1) % 12) + 1;
       const year = m < startMonth ? y + 1 : y;
       const on = dateOf(year, m, rng.int(3, 26));
