@@ -25,7 +25,8 @@ import { loadConfig } from '../../src/server/config';
 import { openDatabase, type Database } from '../../src/server/db/client';
 import { buildApp } from '../../src/server/http/app';
 import { growthReferences } from '../../src/server/modules/records/growth-refs';
-import { createDemoUsers, DEMO_PASSWORD, type DemoUserSpec } from '../../src/server/seed/demo-users';
+import { createDemoUsers, type DemoUserSpec } from '../../src/server/seed/demo-users';
+import { benchLogin } from '../app-client';
 import { nextPosyanduDay } from '../../src/server/seed/histories';
 import { Random } from '../../src/server/seed/random';
 import { seedPopulation } from '../../src/server/seed/scale';
@@ -119,16 +120,7 @@ export const fieldworkSuite: BenchSuite = {
       const app = await buildApp({ database, config: { ...loadConfig({}), cookieSecure: false }, webRoot: null });
       await app.ready();
       try {
-        const login = async (username: string) => {
-          const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-          if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
-          const cookie = `siklus_session=${r.cookies.find((c) => c.name === 'siklus_session')!.value}`;
-          const csrf = r.json().csrfToken as string;
-          return {
-            get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie } }),
-            post: (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload }),
-          };
-        };
+        const login = (username: string) => benchLogin(app, username);
         const kaders = await Promise.all(chosen.map((_, i) => login(`bench.kader.${i}`)));
         const bidans = await Promise.all(chosen.map((_, i) => login(`bench.bidan.${i}`)));
 

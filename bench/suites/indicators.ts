@@ -27,7 +27,8 @@ import { openDatabase, type Database } from '../../src/server/db/client';
 import { buildApp } from '../../src/server/http/app';
 import { rebuildIndicators } from '../../src/server/modules/indicators/indicators.rebuild';
 import { growthReferences } from '../../src/server/modules/records/growth-refs';
-import { createDemoUsers, DEMO_PASSWORD } from '../../src/server/seed/demo-users';
+import { createDemoUsers } from '../../src/server/seed/demo-users';
+import { benchLogin } from '../app-client';
 import { seedPopulation } from '../../src/server/seed/scale';
 import { percentile, type BenchFigure, type BenchSuite } from '../suite';
 
@@ -95,16 +96,7 @@ async function measure(database: Database, today: string, rounds: number, freshn
   const app = await buildApp({ database, config: { ...loadConfig({}), cookieSecure: false }, webRoot: null });
   await app.ready();
   try {
-    const login = async (username: string) => {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-      if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.statusCode} ${r.body}`);
-      const cookie = `siklus_session=${r.cookies.find((c) => c.name === 'siklus_session')!.value}`;
-      const csrf = r.json().csrfToken as string;
-      return {
-        get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie } }),
-        post: (url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf }, payload }),
-      };
-    };
+    const login = (username: string) => benchLogin(app, username);
     const dinkes = await login('bench.dinkes');
     const bidan = await login(`bench.bidan.${desa.code}`);
     const kabUrl = `/api/indicators?area=${KAB}`;

@@ -162,13 +162,7 @@ function SasaranTable({ village, year, canEdit }: { village: string; year: numbe
           </table>
         </div>
         {canEdit && (
-          <div className="sasaran-actions">
-            {formError && <p className="field-error" role="alert">{formError}</p>}
-            <button type="submit" className="btn" disabled={saving} data-testid="sasaran-save">
-              <Icon name="check" />
-              {t('sas.save')}
-            </button>
-          </div>
+          <SaveBar error={formError} saving={saving} label={t('sas.save')} testId="sasaran-save" />
         )}
       </Card>
     </form>
@@ -312,15 +306,22 @@ function RatesCard({ kab, canEdit }: { kab: string; canEdit: boolean }) {
         </fieldset>
         </details>
         {canEdit && (
-          <div className="sasaran-actions">
-            {formError && <p className="field-error" role="alert">{formError}</p>}
-            <button type="submit" className="btn" disabled={saving} data-testid="rates-save">
-              <Icon name="check" />
-              {t('sas.saveRates')}
-            </button>
-          </div>
+          <SaveBar error={formError} saving={saving} label={t('sas.saveRates')} testId="rates-save" />
         )}
       </Card>
     </form>
+  );
+}
+
+/** The end of a form: the error in words, and the save button. */
+function SaveBar({ error, saving, label, testId }: { error: string | null; saving: boolean; label: string; testId: string }) {
+  return (
+    <div className="sasaran-actions">
+      {error && <p className="field-error" role="alert">{error}</p>}
+      <button type="submit" className="btn" disabled={saving} data-testid={testId}>
+        <Icon name="check" />
+        {label}
+      </button>
+    </div>
   );
 }
