@@ -126,3 +126,18 @@ export interface PersonIndicatorRow {
   /** The facility that gave the first qualifying service (the by-place view); null when unknown or not achieved. */
   facilityId: string | null;
 }
+
+/** A person behind a number (GET /api/indicators/:id/people): what the server lists and the web shows. */
+export interface IndicatorPersonView {
+  id: string;
+  name: string;
+  /** Masked (740215******0001). */
+  nik: string | null;
+  sex: string;
+  ageYears: number;
+  areaCode: string;
+  rw: string | null;
+  registerMonth: number | null;
+  numeratorMonth: number | null;
+  servedInMonth: boolean;
+}

@@ -6,6 +6,7 @@
  * report downloads.
  */
 import { api, ApiError, enc, withQuery } from './client';
+import type { IndicatorPersonView } from '../../core/indicators/types';
 
 export type Mode = 'ytd' | 'month';
 export type TrafficColour = 'green' | 'yellow' | 'red';
@@ -75,18 +76,7 @@ export interface TrendMonthView {
   inMonth: Figures;
 }
 
-export interface PersonView {
-  id: string;
-  name: string;
-  nik: string | null;
-  sex: string;
-  ageYears: number;
-  areaCode: string;
-  rw: string | null;
-  registerMonth: number | null;
-  numeratorMonth: number | null;
-  servedInMonth: boolean;
-}
+export type PersonView = IndicatorPersonView;
 
 export interface MorbidityView {
   id: string;

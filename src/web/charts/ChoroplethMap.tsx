@@ -44,15 +44,8 @@ function Legend({ scale, bins, format }: { scale: MapScale; bins: readonly Bin[]
   );
 }
 
-/**
- * A choropleth of areas from imported boundaries, drawn in SVG at the box's
- * real width (no tiles, no network). Fill by traffic light or a sequential
- * scale; hover or tap shows the figure, a second tap (or Enter) selects the
- * area for drill-down. Every area is also a button in the list under the map,
- * so the figures are there without a mouse or good eyes.
- */
-export function ChoroplethMap({ features, data, scale, selected, onSelect, title, format, testId }: {
-  features: readonly MapFeature[];
+/** What both maps take besides their shapes: figures per area code, the colour scale, selection and labels. */
+interface MapProps {
   data: ReadonlyMap<string, MapDatum>;
   scale: MapScale;
   selected?: string | null;
@@ -60,7 +53,16 @@ export function ChoroplethMap({ features, data, scale, selected, onSelect, title
   title: string;
   format?: (n: number) => string;
   testId?: string;
-}) {
+}
+
+/**
+ * A choropleth of areas from imported boundaries, drawn in SVG at the box's
+ * real width (no tiles, no network). Fill by traffic light or a sequential
+ * scale; hover or tap shows the figure, a second tap (or Enter) selects the
+ * area for drill-down. Every area is also a button in the list under the map,
+ * so the figures are there without a mouse or good eyes.
+ */
+export function ChoroplethMap({ features, data, scale, selected, onSelect, title, format, testId }: MapProps & { features: readonly MapFeature[] }) {
   const { number } = useI18n();
   const fmt = format ?? ((n: number) => number(Math.round(n * 10) / 10));
   const [ref, width] = useWidth<HTMLDivElement>(360);
@@ -139,16 +141,7 @@ export function ChoroplethMap({ features, data, scale, selected, onSelect, title
  * code order, with the name and the figure. Used until boundaries are imported
  * (and for RW and RT, which have none).
  */
-export function TileMap({ areas, data, scale, selected, onSelect, title, format, testId }: {
-  areas: readonly { code: string; name: string }[];
-  data: ReadonlyMap<string, MapDatum>;
-  scale: MapScale;
-  selected?: string | null;
-  onSelect?: (code: string) => void;
-  title: string;
-  format?: (n: number) => string;
-  testId?: string;
-}) {
+export function TileMap({ areas, data, scale, selected, onSelect, title, format, testId }: MapProps & { areas: readonly { code: string; name: string }[] }) {
   const { number } = useI18n();
   const fmt = format ?? ((n: number) => number(Math.round(n * 10) / 10));
   const [ref, width] = useWidth<HTMLDivElement>(360);

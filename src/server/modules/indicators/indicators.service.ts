@@ -2,8 +2,9 @@
  * Reading indicators (docs/indicators.md "HTTP API"): dashboards, child
  * areas ranked, the year's trend, the people behind a number, morbidity and
  * the target groups. Plain typed inputs (the areas already cut to the
- * user's scope) so reports (H4's /api/reports) reuse them.
+ * user's scope) so the reports (/api/reports) reuse them.
  */
+import type { IndicatorPersonView } from '../../../core/indicators/types';
 import { sql, type SQL } from 'drizzle-orm';
 import { isWithin, levelOf } from '../../../core/areas/codes';
 import { INDICATORS, indicatorById } from '../../../core/indicators/catalogue';
@@ -282,18 +283,7 @@ export async function readIndicatorTrend(
 
 export type PeopleWhich = 'served' | 'missed' | 'not-served-in-month';
 
-export interface IndicatorPerson {
-  id: string;
-  name: string;
-  nik: string | null;
-  sex: string;
-  ageYears: number;
-  areaCode: string;
-  rw: string | null;
-  registerMonth: number | null;
-  numeratorMonth: number | null;
-  servedInMonth: boolean;
-}
+export type IndicatorPerson = IndicatorPersonView;
 
 /** A NIK shown in lists: the region block and the last four digits (7402 15•• •••• 0001). */
 export function maskNik(nik: string | null): string | null {
