@@ -78,9 +78,21 @@ function eventOf(e: EventPlan): Record<string, unknown> {
   }
 }
 
-/** Posts a visit, confirming warnings; a refused one (a plan the checks reject) is simply not recorded. */
+/**
+ * Posts a visit, confirming warnings; a refused one (a plan the checks reject) is simply not recorded. Visits at a
+ * Posyandu, Pustu or Puskesmas name the fixture's facility (every other one in upper case, as some clients send
+ * ids), so the by-place counters are kept live too.
+ */
+let posted = 0;
 async function post(personId: string, on: IsoDate, place: string, events: Array<Record<string, unknown>>): Promise<Array<{ id: string; code: string }>> {
-  const body = { id: randomUUID(), personId, occurredOn: on, placeKind: place, events };
+  const f = t.fx.facilities;
+  const facilityId = place === 'posyandu' ? f.posyandu1 : place === 'pustu' ? f.pustu : place === 'puskesmas' ? f.puskesmas : undefined;
+  const id = randomUUID();
+  const upper = posted++ % 2 === 1;
+  const body = {
+    id: upper ? id.toUpperCase() : id, personId, occurredOn: on, placeKind: place, events,
+    ...(facilityId ? { facilityId: upper ? facilityId.toUpperCase() : facilityId } : {}),
+  };
   let r = await dinkes.post('/api/visits', body);
   if (r.statusCode === 409 && r.json().error === 'needs_confirmation') r = await dinkes.post('/api/visits', { ...body, confirm: r.json().warnings.map((w: { code: string }) => w.code) });
   return r.statusCode === 201 ? (r.json().events as Array<{ id: string; code: string }>) : [];
@@ -190,6 +202,7 @@ describe('rebuild = live', () => {
     // Pretend the rows were last computed a year ago: the rollover evaluates everyone again, as live would.
     await t.database.db.update(setting).set({ value: Number(today.slice(0, 4)) - 1 }).where(sql`key = 'indicators:year'`);
     await t.database.db.execute(sql`delete from indicator_counter where year = ${Number(today.slice(0, 4))}`);
+    await t.database.db.execute(sql`delete from indicator_facility_counter where year = ${Number(today.slice(0, 4))}`);
     await t.database.db.execute(sql`delete from person_indicator where year = ${Number(today.slice(0, 4))}`);
     const r = await ensureIndicatorYear(t.database.db, today, { batchSize: 4 });
     expect(r.computed).toBe(true);

@@ -7,7 +7,7 @@
  * one round trip to read and one to write (a third only when a counter row
  * may have dropped to zero, so that live state and rebuild match exactly).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { GrowthReferences } from '../../../core/anthropometry/growth-references';
 import { evaluatePerson } from '../../../core/indicators/evaluate';
 import type { IndicatorEvent, IndicatorInput, IndicatorVisit, PersonIndicatorRow } from '../../../core/indicators/types';
@@ -71,12 +71,22 @@ const uuidList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}:
 const EVENTS_JSON = sql`(select json_agg(json_build_object('id', e.id, 'codeSystem', e.code_system, 'code', e.code, 'occurredOn', e.occurred_on,
     'valueNum', e.value_num, 'value', e.value, 'placeKind', e.place_kind, 'supersedesId', e.supersedes_id, 'kind', e.kind,
     'facilityId', e.facility_id, 'visitId', e.visit_id) order by e.occurred_on, e.id) from event e where e.person_id = p.id)`;
-const VISITS_JSON = sql`(select json_agg(json_build_object('id', v.id, 'occurredOn', v.occurred_on, 'placeKind', v.place_kind, 'facilityId', v.facility_id)
-    order by v.occurred_on, v.id) from visit v where v.person_id = p.id)`;
-const storedJson = (years: readonly number[]) => sql`(select json_agg(json_build_object('personId', i.person_id, 'indicator', i.indicator, 'year', i.year,
+/** A person's visits as the evaluator reads them, one JSON array (null when none); `personId` is SQL naming the person. */
+export const visitsJson = (personId: SQL) => sql`(select json_agg(json_build_object('id', v.id, 'occurredOn', v.occurred_on, 'placeKind', v.place_kind, 'facilityId', v.facility_id)
+    order by v.occurred_on, v.id) from visit v where v.person_id = ${personId})`;
+const VISITS_JSON = visitsJson(sql`p.id`);
+
+/** Visits as a JSON column gives them. */
+export const parseVisits = (v: IndicatorVisit[] | string | null): IndicatorVisit[] => json(v);
+/** A person's stored indicator rows of some years as one JSON array (null when none); `personId` is SQL naming the person. */
+export const storedIndicatorsJson = (personId: SQL, years: readonly number[]) => sql`(select json_agg(json_build_object('personId', i.person_id, 'indicator', i.indicator, 'year', i.year,
     'kabCode', i.kab_code, 'areaCode', i.area_code, 'sex', i.sex, 'ageBand', i.age_band, 'registerMonth', i.register_month,
     'numeratorMonth', i.numerator_month, 'monthsServed', i.months_served, 'counts', i.counts, 'facilityId', i.facility_id))
-    from person_indicator i where i.person_id = p.id and i.year in (${sql.join(years.map((y) => sql`${y}`), sql`, `)}))`;
+    from person_indicator i where i.person_id = ${personId} and i.year in (${sql.join(years.map((y) => sql`${y}`), sql`, `)}))`;
+const storedJson = (years: readonly number[]) => storedIndicatorsJson(sql`p.id`, years);
+
+/** Stored rows as a JSON column gives them (node-postgres parses json; PGlite may hand text). */
+export const parseStoredIndicators = (v: StoredIndicatorRow[] | string | null): StoredIndicatorRow[] => json(v);
 
 /**
  * People with their events, visits and (with `years`) stored rows, in one
@@ -166,16 +176,44 @@ export async function refreshIndicatorYears(
     const [stored] = await loadIndicatorPeople(tx, [known.person.id], { years, withHistory: false });
     people = stored ? [{ ...known, stored: stored.stored }] : [];
   }
-  const deltas = new DeltaSet();
-  const upserts: StoredIndicatorRow[] = [];
-  const deletes: StoredIndicatorRow[] = [];
-  for (const p of people) {
-    const env_ = await cache.for(tx, p.person.kabCode);
-    const fresh = fileRows(p.person, evaluatePerson(indicatorInput(p), years, env_));
-    diffRows(p.stored, fresh, deltas, upserts, deletes);
+  const changes = new IndicatorChanges();
+  for (const p of people) changes.add(p, years, await cache.for(tx, p.person.kabCode));
+  const countersChanged = await changes.write(tx);
+  return { people: people.length, rowsChanged: changes.upserts.length + changes.deletes.length, countersChanged };
+}
+
+/**
+ * What a refresh writes, gathered person by person: the changed rows and the
+ * counter deltas. A caller that holds a person's history and stored rows
+ * (recordVisit) adds its writes to its own statement with `parts()` and
+ * then calls `afterParts()`; others call `write()`.
+ */
+export class IndicatorChanges {
+  readonly deltas = new DeltaSet();
+  readonly upserts: StoredIndicatorRow[] = [];
+  readonly deletes: StoredIndicatorRow[] = [];
+
+  add(p: LoadedPerson, years: readonly number[], env: { settings: ProtocolSettings; refs: GrowthReferences }): void {
+    const fresh = fileRows(p.person, evaluatePerson(indicatorInput(p), years, env));
+    diffRows(p.stored, fresh, this.deltas, this.upserts, this.deletes);
   }
-  const countersChanged = await writeChanges(tx, upserts, deletes, deltas);
-  return { people: people.length, rowsChanged: upserts.length + deletes.length, countersChanged };
+
+  /** The writes as data-modifying CTEs (named ind_*), for one statement with other writes. */
+  parts(): SQL[] {
+    return changeParts(this.upserts, this.deletes, this.deltas.counterRows(), this.deltas.facilityRows());
+  }
+
+  /** After the statement holding parts() ran: counter rows brought to zero are removed (a third round trip only then). */
+  async afterParts(tx: DbOrTx): Promise<number> {
+    const counters = this.deltas.counterRows();
+    const facilities = this.deltas.facilityRows();
+    if (this.deltas.decreased) await dropEmptyCounters(tx, counters, facilities);
+    return counters.length + facilities.length;
+  }
+
+  async write(tx: DbOrTx): Promise<number> {
+    return writeChanges(tx, this.upserts, this.deletes, this.deltas);
+  }
 }
 
 /** Collects what changed between the stored and the fresh rows of one person. */
@@ -213,14 +251,24 @@ export const PERSON_INDICATOR_RECORD = sql`(person_id uuid, indicator text, year
 export async function writeChanges(tx: DbOrTx, upserts: readonly StoredIndicatorRow[], deletes: readonly StoredIndicatorRow[], deltas: DeltaSet): Promise<number> {
   const counters = deltas.counterRows();
   const facilities = deltas.facilityRows();
-  if (!upserts.length && !deletes.length && !counters.length && !facilities.length) return 0;
-  const parts = [];
+  const parts = changeParts(upserts, deletes, counters, facilities);
+  if (!parts.length) return 0;
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  if (deltas.decreased) await dropEmptyCounters(tx, counters, facilities);
+  return counters.length + facilities.length;
+}
+
+/** The writes of writeChanges as CTEs (ind_del, ind_up, ind_ctr, ind_fac), none when nothing changed. */
+function changeParts(
+  upserts: readonly StoredIndicatorRow[], deletes: readonly StoredIndicatorRow[], counters: ReturnType<DeltaSet['counterRows']>, facilities: ReturnType<DeltaSet['facilityRows']>,
+): SQL[] {
+  const parts: SQL[] = [];
   if (deletes.length) {
-    parts.push(sql`del as (delete from person_indicator i using jsonb_to_recordset(${JSON.stringify(deletes.map((r) => ({ person_id: r.personId, indicator: r.indicator, year: r.year })))}::jsonb)
+    parts.push(sql`ind_del as (delete from person_indicator i using jsonb_to_recordset(${JSON.stringify(deletes.map((r) => ({ person_id: r.personId, indicator: r.indicator, year: r.year })))}::jsonb)
       as d(person_id uuid, indicator text, year smallint) where i.person_id = d.person_id and i.indicator = d.indicator and i.year = d.year)`);
   }
   if (upserts.length) {
-    parts.push(sql`up as (insert into person_indicator (person_id, indicator, year, kab_code, area_code, sex, age_band, register_month, numerator_month, months_served, counts, facility_id)
+    parts.push(sql`ind_up as (insert into person_indicator (person_id, indicator, year, kab_code, area_code, sex, age_band, register_month, numerator_month, months_served, counts, facility_id)
       select * from jsonb_to_recordset(${JSON.stringify(upserts.map(rowJson))}::jsonb) as r${PERSON_INDICATOR_RECORD}
       on conflict (person_id, indicator, year) do update set kab_code = excluded.kab_code, area_code = excluded.area_code, sex = excluded.sex,
         age_band = excluded.age_band, register_month = excluded.register_month, numerator_month = excluded.numerator_month,
@@ -231,7 +279,7 @@ export async function writeChanges(tx: DbOrTx, upserts: readonly StoredIndicator
       area_code: d.areaCode, indicator: d.indicator, year: d.year, month: d.month, sex: d.sex, age_band: d.ageBand, kab_code: d.kabCode, level: d.level,
       reg_new: d.regNew, num_new: d.numNew, served: d.served, occurrences: d.occurrences,
     }));
-    parts.push(sql`ctr as (insert into indicator_counter (area_code, indicator, year, month, sex, age_band, kab_code, level, reg_new, num_new, served, occurrences)
+    parts.push(sql`ind_ctr as (insert into indicator_counter (area_code, indicator, year, month, sex, age_band, kab_code, level, reg_new, num_new, served, occurrences)
       select * from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as c(area_code text, indicator text, year smallint, month smallint, sex text,
         age_band text, kab_code text, level text, reg_new integer, num_new integer, served integer, occurrences integer)
       on conflict (area_code, indicator, year, month, sex, age_band) do update set reg_new = indicator_counter.reg_new + excluded.reg_new,
@@ -244,16 +292,14 @@ export async function writeChanges(tx: DbOrTx, upserts: readonly StoredIndicator
       num_new: d.numNew, served: d.served, occurrences: d.occurrences,
     }));
     // Filed under the facility's own district (its shard), which may differ from the person's.
-    parts.push(sql`fac as (insert into indicator_facility_counter (facility_id, indicator, year, month, sex, age_band, kab_code, num_new, served, occurrences)
+    parts.push(sql`ind_fac as (insert into indicator_facility_counter (facility_id, indicator, year, month, sex, age_band, kab_code, num_new, served, occurrences)
       select c.facility_id, c.indicator, c.year, c.month, c.sex, c.age_band, f.kab_code, c.num_new, c.served, c.occurrences
       from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as c(facility_id uuid, indicator text, year smallint, month smallint, sex text,
         age_band text, num_new integer, served integer, occurrences integer) join facility f on f.id = c.facility_id
       on conflict (facility_id, indicator, year, month, sex, age_band) do update set num_new = indicator_facility_counter.num_new + excluded.num_new,
         served = indicator_facility_counter.served + excluded.served, occurrences = indicator_facility_counter.occurrences + excluded.occurrences)`);
   }
-  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
-  if (deltas.decreased) await dropEmptyCounters(tx, counters, facilities);
-  return counters.length + facilities.length;
+  return parts;
 }
 
 /** Counter rows a decrement brought to zero are removed: a rebuild would not produce them. */

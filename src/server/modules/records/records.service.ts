@@ -31,7 +31,11 @@ import { growthReferencesAt, growthVersionSql } from './growth-refs';
 import { toRecordEvent, toRecordedEvent, type EventHistoryRow, type RecordedEvent, type ViewRow } from './records.repo';
 import type { VisitBody } from './records.schemas';
 import { derivedOneSql, refreshSchedule } from './schedule-store';
-import { refreshIndicators } from '../indicators/indicators.store';
+import type { IndicatorEvent, IndicatorVisit } from '../../../core/indicators/types';
+import type { StoredIndicatorRow } from '../indicators/counters';
+import {
+  IndicatorChanges, liveYears, parseStoredIndicators, parseVisits, refreshIndicators, storedIndicatorsJson, visitsJson,
+} from '../indicators/indicators.store';
 
 export interface RecordResult {
   /** 201 when anything was written, 200 when everything was already stored. */
@@ -125,7 +129,9 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   // person's history (with what the answer shows of this visit's stored events), the visit if it exists, the growth
   // references' version and the district settings.
   const ids = sql.join(input.events.map((e) => sql`${e.id}::uuid`), sql`, `);
-  const [read] = await rows<{ events: HistoryRow[] | null; visit: Row | null; growth: number | string | null; settings: unknown }>(tx, sql`
+  const [read] = await rows<{
+    events: HistoryRow[] | null; visit: Row | null; visits: IndicatorVisit[] | string | null; stored: StoredIndicatorRow[] | string | null; growth: number | string | null; settings: unknown;
+  }>(tx, sql`
     select
       (select json_agg(x order by x.occurred_on, x.id) from (
         select e.id, e.visit_id, e.person_id, e.kind, e.code_system, e.code, e.occurred_on, e.value_num, e.value, e.unit, e.place_kind, e.supersedes_id,
@@ -135,6 +141,8 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
           case when e.visit_id = ${input.id} then (select x.id from ${event} x where x.supersedes_id = e.id limit 1) end as superseded_by
         from ${event} e where e.person_id = ${p.id} or e.id in (${ids})) x) as events,
       (select row_to_json(v) from ${visit} v where v.id = ${input.id}) as visit,
+      ${visitsJson(sql`${p.id}::uuid`)} as visits,
+      ${storedIndicatorsJson(sql`${p.id}::uuid`, liveYears(today))} as stored,
       ${growthVersionSql} as growth,
       (select st.value from ${setting} st where st.key = ${districtSettingsKey(p.kabCode)}) as settings`);
   const known = read!.events ?? [];
@@ -202,6 +210,23 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   const settings = settingsFromStored(p.kabCode, read!.settings);
   const person_ = { id: p.id, sex: p.sex as 'M' | 'F', birthDate: p.birthDate, status: p.status, areaCode: p.areaCode, kabCode: p.kabCode };
   const state = deriveState(person_, events, today, settings, refs);
+  // The person's indicator rows, from what this transaction holds (history, visits and stored rows were read after the
+  // lock), written by the same statement. A birth registers babies first: their rows are refreshed after the write.
+  const indicators = new IndicatorChanges();
+  if (!babies.length) {
+    const lower = (id: string | null | undefined) => (id ? id.toLowerCase() : null);
+    const visitsNow = parseVisits(read!.visits);
+    if (!existingVisit) {
+      visitsNow.push({ id: input.id.toLowerCase(), occurredOn: input.occurredOn, placeKind: input.placeKind, facilityId: lower(facilityId) });
+      visitsNow.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+    const indicatorEvents: IndicatorEvent[] = [
+      ...known.filter((r) => r.person_id === p.id).map((r) => ({ ...toRecordEvent(r), facilityId: r.facility_id, visitId: r.visit_id })),
+      ...rowsIn.map((r) => ({ ...asStored(r), facilityId: lower(r.facilityId), visitId: lower(r.visitId) })),
+    ].sort(byOccurrence);
+    indicators.add({ person: { ...person_, statusDate: p.statusDate }, events: indicatorEvents, visits: visitsNow, stored: parseStoredIndicators(read!.stored) },
+      liveYears(today), { settings, refs });
+  }
   // The visit, its events, the schedule and the audit row in one statement (data-modifying CTEs).
   const writes: SQL[] = [
     ...derivedOneSql(person_, state),
@@ -220,14 +245,15 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : null, domicileAreaCode: p.areaCode, notes: input.notes ?? null, recordedBy: ctx.auth.user.id,
   }).returning();
   const [out] = await rows<{ visit: Row | null; recorded: Array<{ id: string; recorded_at: string }> }>(tx, sql`
-    with ${sql.join(writes.map((q, k) => sql`w${sql.raw(String(k))} as (${q})`), sql`, `)},
+    with ${sql.join([...writes.map((q, k) => sql`w${sql.raw(String(k))} as (${q})`), ...indicators.parts()], sql`, `)},
       ev as (${tx.insert(event).values(rowsIn).returning({ id: event.id, recordedAt: event.recordedAt }).getSQL()}),
       v as (${visitInsert?.getSQL() ?? sql`select 1 where false`})
     select ${visitInsert ? sql`(select row_to_json(v) from v)` : sql`null`} as visit,
       (select json_agg(json_build_object('id', ev.id, 'recorded_at', ev.recorded_at)) from ev) as recorded`);
   const visitRow = existingVisit ?? visitFromJson(out!.visit!);
   for (const b of babies) await refreshSchedule(tx, b, today, settings, refs);
-  await refreshIndicators(tx, [p.id, ...babies], today, { settings, refs });
+  if (babies.length) await refreshIndicators(tx, [p.id, ...babies], today, { settings, refs });
+  else await indicators.afterParts(tx);
   const recorded = visitEvents(known, rowsIn, out!.recorded, input.id, facilityName, ctx.auth.user.displayName, locale);
   return { status: 201, visitId: input.id, personId: p.id, results, warnings: accepted, babies, state, written: { visit: visitRow, settings, events, recorded } };
 }
