@@ -36,7 +36,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const started = performance.now();
   const t = trace;
   const done = () => {
-    t?.push({ sql: text.replace(/\s+/g, ' ').slice(0, 90), ms: performance.now() - started });
+    // Literals (parameters written into combined statements, db/pipeline.ts) as ?, so a kind of statement is one line.
+    t?.push({ sql: text.replace(/'(?:[^']|'')*'/g, '?').replace(/\s+/g, ' ').slice(0, 90), ms: performance.now() - started });
     // TRACE_DUMP=file: the last statement of each kind with its parameters, for EXPLAIN.
     if (t && dump) dump.set(text.replace(/\s+/g, ' ').slice(0, 90), { text, values: (Array.isArray(args[1]) ? args[1] : (q as { values?: unknown[] }).values) as unknown[] | undefined });
   };
@@ -58,8 +59,8 @@ const database = await openDatabase({ databaseUrl: url });
 const app = await buildApp({ database, config: { ...loadConfig({}), cookieSecure: false }, webRoot: null });
 await app.ready();
 const today = todayIn('Asia/Jakarta');
-const [kader] = await database.query<{ facility_id: string; area_code: string }>(`select facility_id, area_code from app_user where username = 'bench.kader.0'`);
-const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench.kader.0', password: DEMO_PASSWORD } });
+const [kader] = await database.query<{ facility_id: string; area_code: string }>(`select facility_id, area_code from app_user where username = $1`, [process.env.TRACE_KADER ?? 'bench.kader.0']);
+const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: process.env.TRACE_KADER ?? 'bench.kader.0', password: DEMO_PASSWORD } });
 const cookie = `siklus_session=${r.cookies.find((c) => c.name === 'siklus_session')!.value}`;
 const csrf = r.json().csrfToken as string;
 

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import * as schema from './schema';
 import { acquireDataDirLock } from './lock';
+import { PipelinePool } from './pipeline';
 
 export type Schema = typeof schema;
 /** A Drizzle database over either engine; repositories take this type. */
@@ -136,7 +137,8 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   // An idle connection can die (server restart, network): log it; the pool replaces it.
   // Without a listener, node-postgres would crash the process on such an error.
   pool.on('error', (e) => console.error(`PostgreSQL connection lost: ${e.message}`));
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  // Drizzle's transactions go through PipelinePool: `begin` and `commit` ride with statements (pipeline.ts).
+  const db = drizzlePg({ client: new PipelinePool(pool) as unknown as pg.Pool, schema }) as unknown as Db;
   // Fail early with a clear message when the server is unreachable.
   const probe = await pool.connect().catch(async (e: Error) => {
     await pool.end();

@@ -14,6 +14,7 @@ import { storedStatusOn, type StoredItem } from '../../../core/records/stored';
 import type { ScheduleStatus } from '../../../core/schedule/status';
 import { ageInDays, completedMonths, completedYears, type IsoDate } from '../../../core/time/dates';
 import { rows, type DbOrTx } from '../../db/sql';
+import { commitWith } from '../../db/pipeline';
 import type { PersonSummary } from '../people/people.repo';
 import { itemLabel } from '../records/schedule-view';
 import { statusSql } from './status-sql';
@@ -142,6 +143,8 @@ export async function guardedDueList(
   // Who is listed needs only one matching item per person (exists stops there); all the items are
   // read for the page's people alone. The head row carries the stale ids and the total, so an empty
   // page (or a stale place) still answers in this statement.
+  // The list's statement is the last of its transaction (readFresh): the commit goes with it.
+  commitWith(db);
   const r = await rows<PageRow & { stale: string[]; head_total: number }>(db, sql`
     with ${staleIds ? sql`stale as materialized (${staleIds}),` : sql``}
     ${placeSql(staleIds ? sql`${people} and not exists (select 1 from stale)` : people)},

@@ -203,6 +203,11 @@ export class IndicatorChanges {
     return changeParts(this.upserts, this.deletes, this.deltas.counterRows(), this.deltas.facilityRows());
   }
 
+  /** Whether afterParts has a statement to send (a counter may have dropped to zero). */
+  hasAfterParts(): boolean {
+    return this.deltas.decreased && emptyCounterParts(this.deltas.counterRows(), this.deltas.facilityRows()).length > 0;
+  }
+
   /** After the statement holding parts() ran: counter rows brought to zero are removed (a third round trip only then). */
   async afterParts(tx: DbOrTx): Promise<number> {
     const counters = this.deltas.counterRows();
@@ -304,7 +309,13 @@ function changeParts(
 
 /** Counter rows a decrement brought to zero are removed: a rebuild would not produce them. */
 async function dropEmptyCounters(tx: DbOrTx, counters: ReturnType<DeltaSet['counterRows']>, facilities: ReturnType<DeltaSet['facilityRows']>): Promise<void> {
-  const parts = [];
+  const parts = emptyCounterParts(counters, facilities);
+  if (parts.length) await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+}
+
+/** The deletes of dropEmptyCounters as CTEs: one per table whose counters went down. */
+function emptyCounterParts(counters: ReturnType<DeltaSet['counterRows']>, facilities: ReturnType<DeltaSet['facilityRows']>): SQL[] {
+  const parts: SQL[] = [];
   const down = counters.filter((d) => d.regNew < 0 || d.numNew < 0 || d.served < 0 || d.occurrences < 0);
   const fdown = facilities.filter((d) => d.numNew < 0 || d.served < 0 || d.occurrences < 0);
   if (down.length) {
@@ -321,5 +332,5 @@ async function dropEmptyCounters(tx: DbOrTx, counters: ReturnType<DeltaSet['coun
       where c.facility_id = k.facility_id and c.indicator = k.indicator and c.year = k.year and c.month = k.month and c.sex = k.sex and c.age_band = k.age_band
         and c.num_new = 0 and c.served = 0 and c.occurrences = 0)`);
   }
-  if (parts.length) await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+  return parts;
 }

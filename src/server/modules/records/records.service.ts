@@ -24,6 +24,7 @@ import { inScope } from '../../access/scope';
 import { auditInsert, writeAudit } from '../../audit/audit';
 import { appUser, event, facility, fieldSession, person, personResidence, setting, visit, type AcceptedWarning } from '../../db/schema';
 import { rows } from '../../db/sql';
+import { commitWith } from '../../db/pipeline';
 import { errors } from '../../http/errors';
 import type { ServiceCtx } from '../people/people.service';
 import { districtSettingsKey, settingsFromStored } from '../protocol/district-settings';
@@ -244,6 +245,8 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
     id: input.id, kabCode: p.kabCode, personId: p.id, sessionId, facilityId, placeKind: input.placeKind, occurredOn: input.occurredOn,
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : null, domicileAreaCode: p.areaCode, notes: input.notes ?? null, recordedBy: ctx.auth.user.id,
   }).returning();
+  // The write ends the transaction unless babies or emptied counters follow: the commit goes with it.
+  if (!babies.length && !indicators.hasAfterParts()) commitWith(tx);
   const [out] = await rows<{ visit: Row | null; recorded: Array<{ id: string; recorded_at: string }> }>(tx, sql`
     with ${sql.join([...writes.map((q, k) => sql`w${sql.raw(String(k))} as (${q})`), ...indicators.parts()], sql`, `)},
       ev as (${tx.insert(event).values(rowsIn).returning({ id: event.id, recordedAt: event.recordedAt }).getSQL()}),
