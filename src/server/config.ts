@@ -6,7 +6,9 @@ import { isAreaCode, levelOf } from '../core/areas/codes';
  * PORT (default 3000), HOST (0.0.0.0), DATA_DIR (./data, the embedded
  * database), DATABASE_URL (PostgreSQL; when set, DATA_DIR is not used for the
  * database), SIKLUS_DISTRICTS (kabupaten/kota served, default 74.02,61.71),
- * SESSION_HOURS (12), COOKIE_SECURE (true behind HTTPS), TZ_AREA (Asia/Jakarta).
+ * SESSION_HOURS (12), SESSION_CACHE_SECONDS (30: how long a resolved session is
+ * reused without a database round trip; 0 turns it off), COOKIE_SECURE (true
+ * behind HTTPS), TZ_AREA (Asia/Jakarta).
  */
 export interface Config {
   port: number;
@@ -15,6 +17,7 @@ export interface Config {
   databaseUrl: string | undefined;
   districts: string[];
   sessionHours: number;
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   timeZone: string;
   logLevel: string;
@@ -31,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const sessionHours = Number(env.SESSION_HOURS ?? 12);
   if (!(sessionHours > 0)) throw new ConfigError('SESSION_HOURS must be a positive number');
+  const sessionCacheSeconds = Number(env.SESSION_CACHE_SECONDS ?? 30);
+  if (!(sessionCacheSeconds >= 0 && sessionCacheSeconds <= 3600)) throw new ConfigError('SESSION_CACHE_SECONDS must be a number of seconds from 0 to 3600');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -38,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     districts,
     sessionHours,
+    sessionCacheSeconds,
     cookieSecure: env.COOKIE_SECURE === 'true',
     timeZone: env.TZ_AREA ?? 'Asia/Jakarta',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -11,6 +11,8 @@ import { rows, type DbOrTx } from '../db/sql';
 import { ApiError, localeOf, text } from '../http/errors';
 
 export const SESSION_COOKIE = 'siklus_session';
+/** How long a resolved session is reused without asking the database (SESSION_CACHE_SECONDS). */
+export const DEFAULT_SESSION_CACHE_MS = 30_000;
 
 export interface AuthUser {
   id: string;
@@ -40,6 +42,41 @@ declare module 'fastify' {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Sessions resolved in the last seconds, by session id: most requests then
+ * need no database round trip to know who asks (on the bench machine that
+ * round trip was 1.3–1.9 ms of a 30 ms request). An entry lives
+ * `ttlMs` at most and never past its session's expiry. Every write to users,
+ * facilities (coverage decides scope) or sessions (login, logout, password)
+ * through this server empties the cache when it answers; a change made by
+ * another process (the CLI, a second server) is seen within `ttlMs`.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { auth: AuthContext; until: number; lastSeenAt: number }>();
+  constructor(readonly ttlMs: number) {}
+
+  get(id: string, now: number): { auth: AuthContext; lastSeenAt: number } | undefined {
+    const e = this.entries.get(id);
+    if (e && e.until > now) return e;
+    if (e) this.entries.delete(id);
+    return undefined;
+  }
+
+  set(id: string, auth: AuthContext, lastSeenAt: number, expiresAt: number, now: number): void {
+    if (this.ttlMs <= 0) return;
+    // Bounded: a flood of distinct sessions only costs round trips, never memory.
+    if (this.entries.size >= 10_000) this.entries.clear();
+    this.entries.set(id, { auth, until: Math.min(now + this.ttlMs, expiresAt), lastSeenAt });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** Writes after which a cached session may no longer be what the database says. */
+const INVALIDATING = /^\/api\/(users|facilities|auth)(\/|\?|$)/;
 
 /** The places a user may see: their facility's coverage, or the area they are bound to. */
 export async function loadScope(db: DbOrTx, user: { facilityId: string | null; areaCode: string }): Promise<Scope> {
@@ -99,8 +136,12 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
  * session's token (SameSite=Strict cookies already stop most cross-site
  * writes; the token also covers same-site subdomains and old browsers).
  */
-export function registerSessionHooks(app: FastifyInstance, database: Database): void {
+export function registerSessionHooks(app: FastifyInstance, database: Database, sessions = new SessionCache(DEFAULT_SESSION_CACHE_MS)): void {
   app.decorateRequest('auth', undefined);
+  // Before the answer goes out (the handler's transaction has committed): the next request reads afresh.
+  app.addHook('onSend', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && INVALIDATING.test(req.url)) sessions.clear();
+  });
   app.decorateRequest('locale', 'id');
   app.decorateRequest('checkCsrf', function (this: FastifyRequest) {
     const header = this.headers['x-csrf-token'];
@@ -115,11 +156,22 @@ export function registerSessionHooks(app: FastifyInstance, database: Database): 
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sha256(token);
+    const now = Date.now();
+    const cached = sessions.get(id, now);
+    if (cached) {
+      req.auth = cached.auth;
+      if (now - cached.lastSeenAt > 60_000) {
+        cached.lastSeenAt = now;
+        await database.db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.id, id));
+      }
+      return;
+    }
     const found = await database.db
       .select({
         sessionId: session.id,
         csrfToken: session.csrfToken,
         lastSeenAt: session.lastSeenAt,
+        expiresAt: session.expiresAt,
         user: {
           id: appUser.id,
           username: appUser.username,
@@ -146,8 +198,11 @@ export function registerSessionHooks(app: FastifyInstance, database: Database): 
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,
     };
-    if (Date.now() - row.lastSeenAt.getTime() > 60_000) {
+    let lastSeenAt = row.lastSeenAt.getTime();
+    if (now - lastSeenAt > 60_000) {
+      lastSeenAt = now;
       await database.db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.id, id));
     }
+    sessions.set(id, req.auth, lastSeenAt, row.expiresAt.getTime(), now);
   });
 }

@@ -7,7 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { registerAuthRoutes } from '../auth/auth.routes';
-import { registerSessionHooks } from '../auth/session';
+import { registerSessionHooks, SessionCache } from '../auth/session';
 import { registerAreaRoutes } from '../modules/areas/areas.routes';
 import { registerAuditRoutes } from '../modules/audit/audit.routes';
 import { registerFacilityRoutes } from '../modules/facilities/facilities.routes';
@@ -55,7 +55,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('routeDocs', []);
   app.decorate('database', database);
   await app.register(cookie);
-  registerSessionHooks(app, database);
+  registerSessionHooks(app, database, new SessionCache(config.sessionCacheSeconds * 1000));
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
