@@ -75,8 +75,15 @@ export function storedStatusOn(i: StoredItem, on: IsoDate): ScheduleStatus | nul
 
 /** The first day whose windows are still reported on `on` (the engine's history cut-off). */
 export function historyStart(on: IsoDate): IsoDate {
-  return addDays(on, -STORED_HISTORY_DAYS);
+  // Asked once per item of a list, always for the same day: the last answer is kept (date arithmetic was half of a due list's item time).
+  if (on !== lastHistoryOn) {
+    lastHistoryStart = addDays(on, -STORED_HISTORY_DAYS);
+    lastHistoryOn = on;
+  }
+  return lastHistoryStart;
 }
+let lastHistoryOn: IsoDate | null = null;
+let lastHistoryStart: IsoDate = '';
 
 /**
  * The open-window statuses as regions of (day vs earliest, day vs due, day
