@@ -141,6 +141,8 @@ export interface RouteStop {
   household: HouseholdSummary;
   reasons: RouteReason[];
   urgency: 1 | 2 | 3 | 4;
+  /** Within the urgency: 1 a mother or newborn, 2 an infant or young child, 3 others. */
+  priority: 1 | 2 | 3;
   members: { person: DuePersonSummary; items: DueItem[] }[];
 }
 

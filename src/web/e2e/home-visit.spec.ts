@@ -45,8 +45,12 @@ test('home-visit route by urgency, one visit for two members with the follow-up'
   await expect(danger).toHaveCount(1);
   await expect(danger).toContainText('Tekanan darah hipertensi derajat 3');
   await expect(danger).toContainText('Segera');
-  // The demo RW has more households with late services than the page's first 100 stops, and hers is
-  // only days late: the whole route (as the API gives it) places her, late for Td only, after the danger sign.
+  // She is days late where many adults are months late, but a pregnant woman's late service comes before
+  // theirs (mothers and newborns first): her household is on the page, marked so, after the danger sign.
+  const hersOnPage = stops.filter({ hasText: pregnant!.name });
+  await expect(hersOnPage).toHaveCount(1);
+  await expect(hersOnPage).toContainText('Ibu & bayi baru lahir');
+  await expect(hersOnPage).toContainText('Layanan terlambat');
   type Stop = { household: { id: string }; members: { person: { id: string } }[]; reasons: { kind: string; personId: string; label: string }[] };
   const route = await api.get<{ households: Stop[] }>('/api/home-visits/route?limit=500');
   const at = (id: string) => route.households.findIndex((h) => h.members.some((m) => m.person.id === id));

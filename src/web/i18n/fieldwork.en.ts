@@ -384,6 +384,8 @@ export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
   'fw.urgency.2': 'Missed services',
   'fw.urgency.3': 'Overdue services',
   'fw.urgency.4': 'Absent from the Posyandu',
+  'fw.priority.1': 'Mother & newborn',
+  'fw.priority.2': 'Infant & young child',
   'fw.reason.danger_sign': 'Danger sign',
   'fw.reason.referral_open': 'Referral not completed',
   'fw.reason.missed': 'Missed',

@@ -382,6 +382,8 @@ export const fieldworkId = {
   'fw.urgency.2': 'Layanan terlewat',
   'fw.urgency.3': 'Layanan terlambat',
   'fw.urgency.4': 'Tidak datang ke Posyandu',
+  'fw.priority.1': 'Ibu & bayi baru lahir',
+  'fw.priority.2': 'Bayi & balita',
   'fw.reason.danger_sign': 'Tanda bahaya',
   'fw.reason.referral_open': 'Rujukan belum selesai',
   'fw.reason.missed': 'Terlewat',

@@ -4,9 +4,10 @@ import { todayIn } from '../../../core/time/dates';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { testEngine } from '../../testing/test-db';
 import { seedFieldwork, type FieldworkFixture } from '../records/fieldwork.testing';
+import { routeOrder } from './home-visits.service';
 
 const today = todayIn('Asia/Jakarta');
-type Stop = { household: { id: string }; urgency: number; reasons: Array<{ kind: string; personId: string; label: string; since: string }>; members: Array<{ person: { id: string }; items: Array<{ item: string }> }> };
+type Stop = { household: { id: string }; urgency: number; priority: number; reasons: Array<{ kind: string; personId: string; label: string; since: string }>; members: Array<{ person: { id: string }; items: Array<{ item: string }> }> };
 
 describe(`home visits (${testEngine})`, () => {
   let t: TestApp;
@@ -23,9 +24,10 @@ describe(`home visits (${testEngine})`, () => {
     return r.json().households as Stop[];
   };
 
-  it('orders households by urgency: danger signs first, then missed', async () => {
+  it('orders households by urgency: danger signs first, then late services by priority, then absentees', async () => {
     const stops = await route();
-    expect(stops.map((s) => s.urgency)).toEqual([...stops.map((s) => s.urgency)].sort());
+    const keys = stops.map((s) => routeOrder(s as Parameters<typeof routeOrder>[0]).join(','));
+    expect(keys).toEqual([...keys].sort());
     expect(stops[0]!.household.id).toBe(fx.households.baso);
     expect(stops[0]!.urgency).toBe(1);
     const signs = stops[0]!.reasons.filter((r) => r.kind === 'danger_sign').map((r) => [r.personId, r.label]);
@@ -36,6 +38,8 @@ describe(`home visits (${testEngine})`, () => {
     ]));
     const home = stops.find((s) => s.household.id === fx.households.lasanudin)!;
     expect(home.urgency).toBe(2);
+    // The missed KN is the newborn's: the household ranks with mothers and newborns.
+    expect(home.priority).toBe(1);
     expect(home.reasons.some((r) => r.kind === 'missed' && r.personId === fx.people.baby && r.label.startsWith('Kunjungan neonatal KN'))).toBe(true);
     expect(home.members.map((m) => m.person.id)).toContain(fx.people.baby);
   });

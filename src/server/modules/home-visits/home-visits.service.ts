@@ -11,12 +11,19 @@
  * - absent_posyandu: due but absent at the last closed Posyandu day of the
  *   area, and still due.
  * Urgency: 1 danger signs and open referrals, 2 missed, 3 overdue, 4 absent.
+ * Order (routeOrder): urgency 1 first; then the late services (missed or
+ * overdue) of mothers and newborns, then of infants and young children, then
+ * of everyone else, missed before overdue within each; absentees last. Within
+ * that, the longest waiting first. SIKLUS choice: the ILP sasaran prioritas,
+ * whose windows are days or weeks, before an adult's yearly screening
+ * however long it is late.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../../../core/i18n/messages';
 import { DANGER_SIGNS, type DangerSignCode } from '../../../core/records/danger-signs';
+import type { StageId } from '../../../core/protocol/types';
 import { addDays, type IsoDate } from '../../../core/time/dates';
 import { inScope, scopeCondition } from '../../access/scope';
 import type { AuthContext } from '../../auth/session';
@@ -41,6 +48,22 @@ export const MISSED_LOOKBACK_DAYS = 90;
 export type ReasonKind = 'danger_sign' | 'referral_open' | 'missed' | 'overdue' | 'absent_posyandu';
 const URGENCY: Record<ReasonKind, 1 | 2 | 3 | 4> = { danger_sign: 1, referral_open: 1, missed: 2, overdue: 3, absent_posyandu: 4 };
 
+/** Priority of a person within an urgency by their life-cycle stages on the day: 1 mother or newborn, 2 infant or young child, 3 others. */
+const MOTHER_NEWBORN: ReadonlySet<StageId> = new Set(['hamil', 'bersalin', 'nifas', 'neonatus']);
+const YOUNG_CHILD: ReadonlySet<StageId> = new Set(['bayi', 'baduta', 'balita']);
+/** A stop's place in the route before the waiting time: [group, priority, urgency] (see the header). */
+export function routeOrder(s: { urgency: 1 | 2 | 3 | 4; priority: 1 | 2 | 3 }): [number, number, number] {
+  const group = s.urgency === 1 ? 0 : s.urgency === 4 ? 2 : 1;
+  return [group, group === 1 ? s.priority : 0, s.urgency];
+}
+const compareKeys = (a: readonly number[], b: readonly number[]) => a.reduce((d, x, i) => d || x - b[i]!, 0);
+
+export function personPriority(stages: readonly StageId[]): 1 | 2 | 3 {
+  if (stages.some((s) => MOTHER_NEWBORN.has(s))) return 1;
+  if (stages.some((s) => YOUNG_CHILD.has(s))) return 2;
+  return 3;
+}
+
 export interface Reason {
   kind: ReasonKind;
   personId: string;
@@ -52,6 +75,8 @@ export interface RouteStop {
   household: HouseholdSummary;
   reasons: Reason[];
   urgency: 1 | 2 | 3 | 4;
+  /** Within the urgency: 1 a mother or newborn, 2 an infant or young child, 3 others (among the people with a reason of that urgency). */
+  priority: 1 | 2 | 3;
   members: Array<{ person: DuePersonSummary; items: DueItem[] }>;
 }
 
@@ -126,10 +151,12 @@ export async function homeVisitRoute(db: Db, auth: AuthContext, locale: Locale, 
     if (!hh) continue;
     rs.sort((a, b) => URGENCY[a.kind] - URGENCY[b.kind] || (a.since ?? '').localeCompare(b.since ?? ''));
     const ids = [...new Set(rs.map((r) => r.personId))];
+    const urgency = Math.min(...rs.map((r) => URGENCY[r.kind])) as 1 | 2 | 3 | 4;
     stops.push({
       household: hh,
       reasons: rs,
-      urgency: Math.min(...rs.map((r) => URGENCY[r.kind])) as 1 | 2 | 3 | 4,
+      urgency,
+      priority: Math.min(...rs.filter((r) => URGENCY[r.kind] === urgency).map((r) => personPriority(memberById.get(r.personId)?.stages ?? []))) as 1 | 2 | 3,
       members: ids.flatMap((id) => {
         const m = memberById.get(id);
         return m ? [{ person: m.person, items: m.items }] : [];
@@ -137,7 +164,8 @@ export async function homeVisitRoute(db: Db, auth: AuthContext, locale: Locale, 
     });
   }
   const oldest = (s: RouteStop) => s.reasons.filter((r) => URGENCY[r.kind] === s.urgency).map((r) => r.since ?? '9999').sort()[0] ?? '9999';
-  stops.sort((a, b) => a.urgency - b.urgency || oldest(a).localeCompare(oldest(b)) || a.household.areaCode.localeCompare(b.household.areaCode) || a.household.id.localeCompare(b.household.id));
+  stops.sort((a, b) => compareKeys(routeOrder(a), routeOrder(b)) || oldest(a).localeCompare(oldest(b))
+    || a.household.areaCode.localeCompare(b.household.areaCode) || a.household.id.localeCompare(b.household.id));
   return { codes: place.codes, households: stops.slice(0, q.limit) };
 }
 

@@ -115,6 +115,11 @@ function RouteCard({ stop, n, on }: { stop: RouteStop; n: number; on: string }) 
             {h.headName ? t('household.titleOf', { name: h.headName }) : t('household.title')}
           </Link>
           <span className="small muted">{[h.address, rtRwLabel(h.rt, h.rw, h.dusun)].filter(Boolean).join(' · ')}</span>
+          {stop.priority < 3 && (
+            <span className="fw-stop-priority">
+              <Badge>{t(stop.priority === 1 ? 'fw.priority.1' : 'fw.priority.2')}</Badge>
+            </span>
+          )}
         </div>
         <Badge tone={URGENCY_TONE[stop.urgency]}>{t(URGENCY_LABEL[stop.urgency] ?? 'fw.urgency.4')}</Badge>
       </div>
