@@ -106,8 +106,12 @@ interface PageRow {
   household_area: string | null;
   stages: StageSpan[] | null;
   total: number;
-  items: Array<{ key: string; item: string; programme: string; earliest: string; due: string; latest: string; state: StoredItem['state']; done_on: string | null; done_event_id: string | null; dose: number | null; period: string | null }>;
+  items: ItemTuple[] | null;
 }
+
+/** A page item as the list statement sends it (agg's json_build_array). */
+type ItemTuple = [key: string, item: string, programme: string, earliest: string, due: string, latest: string, state: StoredItem['state'],
+  doneOn: string | null, doneEventId: string | null, dose: number | null, period: string | null];
 
 /** A list's audit row as part of its statement: `sql(details, condition)` is the insert (audit.ts auditInsertSql). */
 export interface ListAudit {
@@ -160,10 +164,10 @@ export async function guardedDueList(
     ),
     hit as (select ${ITEM_COLUMNS} from pg join person_schedule_item i on i.person_id = pg.id where ${items}),
     -- The page's items gathered in one pass (a subquery per person rescanned all of hit for each).
+    -- Each item as an array in ItemTuple order: no key names repeated per item (a third less to build, send and parse).
     agg as (
-      select hit.person_id, json_agg(json_build_object('key', hit.key, 'item', hit.item, 'programme', hit.programme, 'earliest', hit.earliest, 'due', hit.due,
-         'latest', hit.latest, 'state', hit.state, 'done_on', hit.done_on, 'done_event_id', hit.done_event_id, 'dose', hit.dose, 'period', hit.period)
-         order by hit.earliest, hit.key) as items
+      select hit.person_id, json_agg(json_build_array(hit.key, hit.item, hit.programme, hit.earliest, hit.due, hit.latest, hit.state, hit.done_on,
+         hit.done_event_id, hit.dose, hit.period) order by hit.earliest, hit.key) as items
       from hit group by hit.person_id
     ),
     pgx as (
@@ -196,16 +200,13 @@ export async function guardedDueList(
 function toDuePerson(x: PageRow, on: IsoDate, locale: Locale, settings: ProtocolSettings): DuePerson {
   const rtrw = rtRwOf(x.household_area ?? x.area_code);
   const items: DueItem[] = [];
-  for (const i of x.items ?? []) {
-    const stored: StoredItem = {
-      key: i.key, item: i.item, programme: i.programme, earliest: i.earliest, due: i.due, latest: i.latest, state: i.state,
-      doneEventId: i.done_event_id, doneOn: i.done_on, dose: i.dose, period: i.period,
-    };
+  for (const [key, item, programme, earliest, due, latest, state, doneOn, doneEventId, dose, period] of x.items ?? []) {
+    const stored: StoredItem = { key, item, programme, earliest, due, latest, state, doneEventId, doneOn, dose, period };
     const status = storedStatusOn(stored, on);
     if (!status) continue;
     items.push({
-      key: i.key, item: i.item, label: itemLabel(settings, i.item, locale, i.period), programme: i.programme, status,
-      window: { earliest: i.earliest, due: i.due, latest: i.latest }, ...(i.dose !== null ? { dose: i.dose } : {}), ...(i.period !== null ? { period: i.period } : {}),
+      key, item, label: itemLabel(settings, item, locale, period), programme, status,
+      window: { earliest, due, latest }, ...(dose !== null ? { dose } : {}), ...(period !== null ? { period } : {}),
     });
   }
   return {
