@@ -196,23 +196,35 @@ export class IndicatorChanges {
   add(p: LoadedPerson, years: readonly number[], env: { settings: ProtocolSettings; refs: GrowthReferences }): void {
     const fresh = fileRows(p.person, evaluatePerson(indicatorInput(p), years, env));
     diffRows(p.stored, fresh, this.deltas, this.upserts, this.deletes);
+    this.summed = null;
+  }
+
+  /** The counter rows in key order and the deletes of counters that may reach zero, computed once after the last add. */
+  private summed: { counters: ReturnType<DeltaSet['counterRows']>; facilities: ReturnType<DeltaSet['facilityRows']>; empty: SQL[] } | null = null;
+  private sums() {
+    if (!this.summed) {
+      const counters = this.deltas.counterRows();
+      const facilities = this.deltas.facilityRows();
+      this.summed = { counters, facilities, empty: this.deltas.decreased ? emptyCounterParts(counters, facilities) : [] };
+    }
+    return this.summed;
   }
 
   /** The writes as data-modifying CTEs (named ind_*), for one statement with other writes. */
   parts(): SQL[] {
-    return changeParts(this.upserts, this.deletes, this.deltas.counterRows(), this.deltas.facilityRows());
+    const { counters, facilities } = this.sums();
+    return changeParts(this.upserts, this.deletes, counters, facilities);
   }
 
   /** Whether afterParts has a statement to send (a counter may have dropped to zero). */
   hasAfterParts(): boolean {
-    return this.deltas.decreased && emptyCounterParts(this.deltas.counterRows(), this.deltas.facilityRows()).length > 0;
+    return this.sums().empty.length > 0;
   }
 
   /** After the statement holding parts() ran: counter rows brought to zero are removed (a third round trip only then). */
   async afterParts(tx: DbOrTx): Promise<number> {
-    const counters = this.deltas.counterRows();
-    const facilities = this.deltas.facilityRows();
-    if (this.deltas.decreased) await dropEmptyCounters(tx, counters, facilities);
+    const { counters, facilities, empty } = this.sums();
+    if (empty.length) await tx.execute(sql`with ${sql.join(empty, sql`, `)} select 1`);
     return counters.length + facilities.length;
   }
 

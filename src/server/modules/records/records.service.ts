@@ -219,7 +219,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
     const visitsNow = parseVisits(read!.visits);
     if (!existingVisit) {
       visitsNow.push({ id: input.id.toLowerCase(), occurredOn: input.occurredOn, placeKind: input.placeKind, facilityId: lower(facilityId) });
-      visitsNow.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      visitsNow.sort(byOccurrence);
     }
     const indicatorEvents: IndicatorEvent[] = [
       ...known.filter((r) => r.person_id === p.id).map((r) => ({ ...toRecordEvent(r), facilityId: r.facility_id, visitId: r.visit_id })),
@@ -334,8 +334,8 @@ function asStored(e: typeof event.$inferInsert): RecordEvent {
   };
 }
 
-/** personRecordEvents' order: occurred_on, then id (uuid order is that of its lower-case text). */
-function byOccurrence(a: RecordEvent, b: RecordEvent): number {
+/** personRecordEvents' order (and the visits' in the indicator reading): occurred_on, then id (uuid order is that of its lower-case text). */
+function byOccurrence(a: { occurredOn: string; id: string }, b: { occurredOn: string; id: string }): number {
   return a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
