@@ -9,9 +9,12 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text,
+  bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text,
   timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
+
+/** A set of days (PostgreSQL datemultirange), written as its text literal (core/records/status-days.ts multirangeLiteral). */
+const dateMultirange = customType<{ data: string; driverData: string }>({ dataType: () => 'datemultirange' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -427,6 +430,15 @@ export const personScheduleState = pgTable('person_schedule_state', {
   stages: jsonb('stages').notNull().default([]),
   /** Current danger signs [{ code, since, until, eventId }] (core/records/danger-signs.ts), for home-visit routes. */
   flags: jsonb('flags').notNull().default([]),
+  /**
+   * The days the person has an item in each open-window status (core/records/status-days.ts), so a due list
+   * asks this row instead of probing the items. Null on rows stored before the columns existed: such a
+   * schedule counts as stale (schedule-store.ts staleCondition) and is computed again when a list reads it.
+   */
+  dueDays: dateMultirange('due_days'),
+  overdueDays: dateMultirange('overdue_days'),
+  missedDays: dateMultirange('missed_days'),
+  upcomingDays: dateMultirange('upcoming_days'),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('pss_horizon_idx').on(t.horizonUntil)]);
 

@@ -15,6 +15,7 @@ import type { RecordEvent } from '../../core/records/types';
 import type { IsoDate } from '../../core/time/dates';
 import type { Database } from '../db/client';
 import { growthReferences } from '../modules/records/growth-refs';
+import { statusDayColumns } from '../modules/records/schedule-store';
 import { districtSettings } from '../modules/protocol/district-settings';
 import { HistoryPlanner, posyanduDayOnOrAfter, type HistoryDepth, type HistoryPlaces } from './histories-plan';
 import { DELIVERY_HISTORY_DAYS, type RegisteredBirth } from './histories-services';
@@ -55,7 +56,10 @@ const EVENT_COLUMNS = [
   'place_kind', 'domicile_area_code', 'warnings', 'recorded_by', 'recorded_at',
 ];
 const ITEM_COLUMNS = ['person_id', 'key', 'kab_code', 'area_code', 'item', 'programme', 'earliest', 'due', 'latest', 'state', 'done_event_id', 'done_on', 'dose', 'period'];
-const STATE_COLUMNS = ['person_id', 'kab_code', 'computed_on', 'horizon_until', 'protocol_version', 'settings_fingerprint', 'stages', 'flags', 'computed_at'];
+const STATE_COLUMNS = [
+  'person_id', 'kab_code', 'computed_on', 'horizon_until', 'protocol_version', 'settings_fingerprint', 'stages', 'flags',
+  'due_days', 'overdue_days', 'missed_days', 'upcoming_days', 'computed_at',
+];
 
 interface PersonDbRow {
   id: string;
@@ -190,7 +194,9 @@ export async function seedHistories(database: Database, options: HistoryOptions)
       }
       summary.scheduleItems += state.items.length;
       summary.schedules++;
-      stateRows.push([p.id, kab, state.on, state.horizonUntil, state.protocolVersion, state.settingsFingerprint, state.stages, state.flags, computedAt]);
+      const d = statusDayColumns(state);
+      stateRows.push([p.id, kab, state.on, state.horizonUntil, state.protocolVersion, state.settingsFingerprint, state.stages, state.flags,
+        d.dueDays, d.overdueDays, d.missedDays, d.upcomingDays, computedAt]);
     }
     // One batch loads while the next is generated (PostgreSQL: a pooled connection per table).
     await inFlight;

@@ -9,7 +9,7 @@ import { CODES, createTestApp, type Client, type TestApp } from '../../testing/t
 import { testEngine } from '../../testing/test-db';
 import { seedFieldwork, type FieldworkFixture } from '../records/fieldwork.testing';
 import { personRecordEvents } from '../records/records.repo';
-import { statusSql } from './status-sql';
+import { statusDaysSql, statusSql, summaryAnswers } from './status-sql';
 import { storedStatusOn, type StoredItem } from '../../../core/records/stored';
 import type { ScheduleStatus } from '../../../core/schedule/status';
 import { rows } from '../../db/sql';
@@ -157,6 +157,10 @@ describe(`due lists (${testEngine})`, () => {
         const want = items.filter((i) => statuses.includes(storedStatusOn({ key: i.key, item: i.item, programme: i.programme, earliest: i.earliest, due: i.due, latest: i.latest, state: i.state, doneEventId: i.done_event_id, doneOn: i.done_on, dose: i.dose, period: i.period }, on)!))
           .map((i) => `${i.person_id}/${i.key}`).sort();
         expect(got, `${statuses.join('+')} on ${on}`).toEqual(want);
+        // The state rows' status days list the same people as their items (the due list asks those rows).
+        if (!summaryAnswers(statuses)) continue;
+        const listed = (await rows<{ id: string }>(t.database.db, sql`select s.person_id as id from person_schedule_state s where ${statusDaysSql(statuses, on)}`)).map((x) => x.id).sort();
+        expect(listed, `status days ${statuses.join('+')} on ${on}`).toEqual([...new Set(want.map((k) => k.split('/')[0]!))].sort());
       }
     }
   });

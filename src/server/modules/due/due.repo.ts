@@ -17,7 +17,7 @@ import { rows, type DbOrTx } from '../../db/sql';
 import { commitWith } from '../../db/pipeline';
 import type { PersonSummary } from '../people/people.repo';
 import { itemLabel } from '../records/schedule-view';
-import { statusSql } from './status-sql';
+import { statusDaysSql, statusSql, summaryAnswers } from './status-sql';
 
 export const DUE_STATUSES = ['due', 'overdue', 'missed', 'upcoming'] as const satisfies readonly ScheduleStatus[];
 
@@ -65,25 +65,34 @@ export function ageLabel(birthDate: IsoDate, on: IsoDate, locale: Locale): strin
   return `${Math.max(0, ageInDays(birthDate, on))} ${locale === 'en' ? 'd' : 'hr'}`;
 }
 
-/** The people condition (over person `p`) and the item condition (over person_schedule_item `i`) of a list. */
-function filterParts(f: DueFilter): { people: SQL; items: SQL } {
+/**
+ * A list's conditions: who can be listed (over person `p` and their stored state `s`), which of their
+ * items are shown (over person_schedule_item `i`), and whether a person has such an item on the day
+ * (over `p` and `s`). For the open-window statuses without a programme or item filter the state row's
+ * status days answer (core/records/status-days.ts): one row per person instead of probing their items.
+ */
+function filterParts(f: DueFilter): { people: SQL; items: SQL; listed: SQL } {
   const people: SQL[] = [sql`p.status = 'alive'`, f.where];
   const conds: SQL[] = [statusSql(f.statuses, f.on)];
   if (f.programmes?.length) conds.push(sql`i.programme in (${sql.join(f.programmes.map((x) => sql`${x}`), sql`, `)})`);
   if (f.items?.length) conds.push(sql`i.item in (${sql.join(f.items.map((x) => sql`${x}`), sql`, `)})`);
   if (f.stage) {
-    people.push(sql`exists (select 1 from person_schedule_state st, jsonb_array_elements(st.stages) sp
-      where st.person_id = p.id and sp->>'id' = ${f.stage} and sp->>'from' <= ${f.on} and coalesce(sp->>'to', '9999-12-31') >= ${f.on})`);
+    people.push(sql`exists (select 1 from jsonb_array_elements(s.stages) sp
+      where sp->>'id' = ${f.stage} and sp->>'from' <= ${f.on} and coalesce(sp->>'to', '9999-12-31') >= ${f.on})`);
   }
-  return { people: sql.join(people, sql` and `), items: sql.join(conds, sql` and `) };
+  const items = sql.join(conds, sql` and `);
+  const listed = !f.programmes?.length && !f.items?.length && summaryAnswers(f.statuses)
+    ? statusDaysSql(f.statuses, f.on)
+    : sql`exists (select 1 from person_schedule_item i where i.person_id = p.id and ${items})`;
+  return { people: sql.join(people, sql` and `), items, listed };
 }
 
-// The place's people first (area index), materialized: joined directly, PostgreSQL priced the
-// per-person item lookups high and chose a parallel scan of all of person (60–300 ms on 270,000
-// people instead of ~6 ms); a CTE scan keeps the plan on the index.
-// It carries the person columns the page shows, so the listed people are not looked up again by id.
+// The place's people with their stored state, materialized: one pass gives who is stale and who is
+// listed. Joined directly to the items, PostgreSQL priced the per-person lookups high and chose a
+// parallel scan of all of person (60–300 ms on 270,000 people instead of ~6 ms); a CTE keeps the
+// plan on the area index. It carries the person columns the page shows, so the listed people are
+// not looked up again by id.
 const PLACE_COLUMNS = sql.raw('p.id, p.nik, p.name, p.sex, p.birth_date, p.status, p.status_date, p.household_id, p.relationship, p.mother_id, p.area_code, p.village_code, p.kab_code');
-const placeSql = (people: SQL): SQL => sql`place as materialized (select ${PLACE_COLUMNS} from person p where ${people})`;
 
 const ITEM_COLUMNS = sql.raw('i.person_id, i.key, i.item, i.programme, i.earliest, i.due, i.latest, i.state, i.done_on, i.done_event_id, i.dose, i.period');
 
@@ -134,32 +143,35 @@ export async function dueList(db: DbOrTx, f: DueFilter, page: { page: number; pa
 }
 
 /**
- * dueList with the staleness check in the same statement: `staleIds` (SQL
- * selecting the stale people of the place, schedule-store.ts staleSelect)
- * is answered with the page, and when it finds any the page is not built
- * (the caller refreshes them and reads again). One round trip either way.
+ * dueList with the staleness check in the same statement: `stale` (the
+ * stale condition over person `p` and their state `s`, schedule-store.ts
+ * staleCondition) is answered with the page, and when it finds anyone the
+ * page is not built (the caller refreshes them and reads again). One round
+ * trip either way.
  */
 export async function guardedDueList(
-  db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null,
+  db: DbOrTx, f: DueFilter, page: { page: number; pageSize: number }, locale: Locale, settingsOf: (kab: string) => ProtocolSettings, stale: SQL | null,
   audit?: ListAudit,
 ): Promise<{ value: DuePage; stale: string[] }> {
-  const { people, items } = filterParts(f);
-  // Who is listed needs only one matching item per person (exists stops there); all the items are
-  // read for the page's people alone. The head row carries the stale ids and the total, so an empty
-  // page (or a stale place) still answers in this statement.
+  const { people, items, listed } = filterParts(f);
+  // Who is listed is read from the place's state rows; all the items are read for the page's people
+  // alone. The head row carries the stale ids and the total, so an empty page (or a stale place)
+  // still answers in this statement.
   // The list's statement is the last of its transaction (readFresh): the commit goes with it.
   commitWith(db);
   const r = await rows<PageRow & { stale: string[]; head_total: number }>(db, sql`
-    with ${staleIds ? sql`stale as materialized (${staleIds}),` : sql``}
-    ${placeSql(staleIds ? sql`${people} and not exists (select 1 from stale)` : people)},
-    ppl as not materialized (select ${PLACE_COLUMNS} from place p where exists (select 1 from person_schedule_item i where i.person_id = p.id and ${items})),
+    with place as materialized (
+      select ${PLACE_COLUMNS}, ${stale ?? sql`false`} as stale, ${listed} as listed
+      from person p left join person_schedule_state s on s.person_id = p.id where ${people}
+    ),
+    ${stale ? sql`stale as materialized (select place.id from place where place.stale),` : sql``}
+    ppl as not materialized (select ${PLACE_COLUMNS} from place p where p.listed${stale ? sql` and not exists (select 1 from stale)` : sql``}),
     pg as (
-      -- Only what orders the list is joined before the page is cut; names come for the page's people alone.
-      select p.*, h.head_person_id, h.area_code as household_area, count(*) over () as total
-      -- By id, one lookup per listed person: the place's size is overestimated from the area prefix (×5 for a
-      -- large Posyandu) and a plain join then hashed all 66,000 households of the district (27 ms).
-      from ppl p left join lateral (select h.head_person_id, h.area_code from household h where h.id = p.household_id offset 0) h on true
-      order by coalesce(h.area_code, p.area_code), p.household_id nulls last, p.birth_date, p.id
+      -- Ordered by the person's own area: a living person lives at their household's area (households
+      -- move with their members, households.routes.ts), so no household is looked up before the page is cut.
+      select p.*, count(*) over () as total
+      from ppl p
+      order by p.area_code, p.household_id nulls last, p.birth_date, p.id
       limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}
     ),
     hit as (select ${ITEM_COLUMNS} from pg join person_schedule_item i on i.person_id = pg.id where ${items}),
@@ -173,28 +185,28 @@ export async function guardedDueList(
     pgx as (
       select pg.id, pg.nik, pg.name, pg.sex, pg.birth_date, pg.status, pg.status_date, pg.household_id, pg.relationship, pg.mother_id,
              pg.area_code, pg.village_code, pg.kab_code, (select v.name from area v where v.code = pg.village_code) as village_name,
-             hp.name as head_name, pg.household_area, pg.total,
+             hp.name as head_name, h.area_code as household_area, pg.total,
              st.stages, agg.items
       from pg left join agg on agg.person_id = pg.id left join person_schedule_state st on st.person_id = pg.id
-      left join person hp on hp.id = pg.head_person_id
+      left join household h on h.id = pg.household_id left join person hp on hp.id = h.head_person_id
       -- The desa name by a lookup per page row: joined, the area table (3,400 rows) was scanned and hashed for 50 names.
     ),
     head as (
-      select ${staleIds ? sql`coalesce((select json_agg(stale.id) from stale), '[]'::json)` : sql`'[]'::json`} as stale,
+      select ${stale ? sql`coalesce((select json_agg(stale.id) from stale), '[]'::json)` : sql`'[]'::json`} as stale,
         -- A page past the end has no rows to carry the total: counted then only (coalesce stops at the first value).
         coalesce((select pg.total from pg limit 1), (select count(*) from ppl)) as total
     )${audit ? sql`,
     -- The list's audit row, written by this statement when it answers (not when someone is stale).
     aud as (${audit.sql(
       sql`jsonb_build_object('on', ${f.on}::text, 'results', (select count(*) from pgx), 'total', (select total from head), 'refreshed', ${audit.refreshed}::int)`,
-      staleIds ? sql`not exists (select 1 from stale)` : sql`true`)})` : sql``}
+      stale ? sql`not exists (select 1 from stale)` : sql`true`)})` : sql``}
     select head.stale, head.total as head_total, pgx.*
     from head left join pgx on true
-    order by coalesce(pgx.household_area, pgx.area_code), pgx.household_id nulls last, pgx.birth_date, pgx.id`);
+    order by pgx.area_code, pgx.household_id nulls last, pgx.birth_date, pgx.id`);
   const head = r[0]!;
   if (head.stale.length) return { value: { total: 0, people: [] }, stale: head.stale };
-  const listed = r.filter((x) => x.id !== null);
-  return { value: { total: Number(head.head_total), people: listed.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) }, stale: [] };
+  const rowsOut = r.filter((x) => x.id !== null);
+  return { value: { total: Number(head.head_total), people: rowsOut.map((x) => toDuePerson(x, f.on, locale, settingsOf(x.kab_code))) }, stale: [] };
 }
 
 function toDuePerson(x: PageRow, on: IsoDate, locale: Locale, settings: ProtocolSettings): DuePerson {

@@ -46,8 +46,8 @@ function whereOf(codes: readonly string[], personIds: readonly string[] | undefi
 /** `audit`, when given, makes the list's statement write its audit row (see ListAudit). */
 export async function freshDueList(db: Db, r: DueRequest, locale: Locale, audit?: ListAudit['sql']): Promise<DuePage & { refreshed: number }> {
   const where = whereOf(r.codes, r.personIds);
-  const { value, refreshed } = await readFresh(db, where, r.on, r.today, (tx, settingsOf, staleIds, refreshed) =>
-    guardedDueList(tx, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, staleIds,
+  const { value, refreshed } = await readFresh(db, null, r.on, r.today, (tx, settingsOf, stale, refreshed) =>
+    guardedDueList(tx, { where, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, stale,
       audit ? { sql: audit, refreshed } : undefined));
   return { ...value, refreshed };
 }
@@ -64,12 +64,12 @@ export async function freshFacilityDueList(
   let where: SQL | null = null;
   const { value, refreshed } = await readFresh(db, {
     sql: facilityAreasSql(facilityId),
-    where: (v) => {
+    resolve: (v) => {
       place = facilityPlace(auth, locale, facilityId, facilityAreasFrom(v));
-      return (where = whereOf(place.codes, r.personIds));
+      where = whereOf(place.codes, r.personIds);
     },
-  }, r.on, r.today, (tx, settingsOf, staleIds, refreshed) =>
-    guardedDueList(tx, { where: where!, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, staleIds,
+  }, r.on, r.today, (tx, settingsOf, stale, refreshed) =>
+    guardedDueList(tx, { where: where!, on: r.on, statuses: r.statuses, stage: r.stage, programmes: r.programmes, items: r.items }, r, locale, settingsOf, stale,
       { sql: audit(place!), refreshed }));
   return { ...value, refreshed, place: place! };
 }

@@ -7,6 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { openStatusRegions, historyStart } from '../../../core/records/stored';
+import { SUMMARY_STATUSES, type SummaryStatus } from '../../../core/records/status-days';
 import type { ScheduleStatus } from '../../../core/schedule/status';
 import type { IsoDate } from '../../../core/time/dates';
 
@@ -72,4 +73,14 @@ export function statusSql(statuses: readonly ScheduleStatus[], on: IsoDate, t = 
   if (!parts.length) return sql`false`;
   // Windows that closed before the history the engine reports are not reported (stored.ts historyStart).
   return sql`(${col('latest')} >= ${historyStart(on)}::date and (${sql.join(parts, sql` or `)}))`;
+}
+
+/** Whether the person state rows' status days (schema.ts person_schedule_state) can say who has an item in these statuses. */
+export function summaryAnswers(statuses: readonly ScheduleStatus[]): statuses is readonly SummaryStatus[] {
+  return statuses.length > 0 && statuses.every((x) => (SUMMARY_STATUSES as readonly string[]).includes(x));
+}
+
+/** People whose state row `t` (person_schedule_state) has an item in one of `statuses` on `on` (see summaryAnswers). */
+export function statusDaysSql(statuses: readonly SummaryStatus[], on: IsoDate, t = 's'): SQL {
+  return sql`(${sql.join(statuses.map((x) => sql`${sql.raw(`${t}.${x}_days`)} @> ${on}::date`), sql` or `)})`;
 }

@@ -16,12 +16,14 @@
  * later. A list for a past day reads schedules computed since (an item done
  * after D was still open on D).
  */
-import { is, SQL, sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { GrowthReferences } from '../../../core/anthropometry/growth-references';
 import type { ProtocolSettings } from '../../../core/protocol/settings';
 import { DEFAULT_SETTINGS } from '../../../core/protocol/settings';
 import { PROTOCOL_VERSION } from '../../../core/protocol/version';
 import { deriveState, fingerprintOf, type DerivedState } from '../../../core/records/derive';
+import { multirangeLiteral, statusDays } from '../../../core/records/status-days';
+import type { StoredItem } from '../../../core/records/stored';
 import type { RecordEvent } from '../../../core/records/types';
 import type { IsoDate } from '../../../core/time/dates';
 import { personScheduleItem, personScheduleState } from '../../db/schema';
@@ -53,6 +55,12 @@ const toPerson = (r: PersonDbRow): SchedulePerson => ({ id: r.id, sex: r.sex as 
 /** Rows of one insert statement (13 parameters each, under PostgreSQL's 65,535). */
 const INSERT_CHUNK = 2000;
 
+/** The state row's status days (schema.ts person_schedule_state), as datemultirange literals. */
+export function statusDayColumns(s: DerivedState): { dueDays: string; overdueDays: string; missedDays: string; upcomingDays: string } {
+  const d = statusDays(s.items);
+  return { dueDays: multirangeLiteral(d.due), overdueDays: multirangeLiteral(d.overdue), missedDays: multirangeLiteral(d.missed), upcomingDays: multirangeLiteral(d.upcoming) };
+}
+
 /** Writes derived states, replacing what was stored for these people. */
 export async function writeDerived(tx: DbOrTx, states: ReadonlyArray<{ person: SchedulePerson; state: DerivedState }>): Promise<void> {
   if (states.length === 0) return;
@@ -65,7 +73,7 @@ export async function writeDerived(tx: DbOrTx, states: ReadonlyArray<{ person: S
   for (let k = 0; k < items.length; k += INSERT_CHUNK) await tx.insert(personScheduleItem).values(items.slice(k, k + INSERT_CHUNK));
   const st = states.map(({ person: p, state: s }) => ({
     personId: p.id, kabCode: p.kabCode, computedOn: s.on, horizonUntil: s.horizonUntil, protocolVersion: s.protocolVersion,
-    settingsFingerprint: s.settingsFingerprint, stages: s.stages, flags: s.flags, computedAt: new Date(),
+    settingsFingerprint: s.settingsFingerprint, stages: s.stages, flags: s.flags, ...statusDayColumns(s), computedAt: new Date(),
   }));
   for (let k = 0; k < st.length; k += INSERT_CHUNK) {
     await tx.insert(personScheduleState).values(st.slice(k, k + INSERT_CHUNK)).onConflictDoUpdate({
@@ -73,7 +81,8 @@ export async function writeDerived(tx: DbOrTx, states: ReadonlyArray<{ person: S
       set: {
         kabCode: sql`excluded.kab_code`, computedOn: sql`excluded.computed_on`, horizonUntil: sql`excluded.horizon_until`,
         protocolVersion: sql`excluded.protocol_version`, settingsFingerprint: sql`excluded.settings_fingerprint`,
-        stages: sql`excluded.stages`, flags: sql`excluded.flags`, computedAt: sql`excluded.computed_at`,
+        stages: sql`excluded.stages`, flags: sql`excluded.flags`, dueDays: sql`excluded.due_days`, overdueDays: sql`excluded.overdue_days`,
+        missedDays: sql`excluded.missed_days`, upcomingDays: sql`excluded.upcoming_days`, computedAt: sql`excluded.computed_at`,
       },
     });
   }
@@ -133,20 +142,50 @@ async function writeDerivedOne(tx: DbOrTx, p: SchedulePerson, s: DerivedState): 
   await tx.execute(sql`with ${sql.join(parts.slice(0, -1).map((q, k) => sql`w${sql.raw(String(k))} as (${q})`), sql`, `)} ${parts.at(-1)!}`);
 }
 
+/** A stored item as a reading of the person's items gives it (storedItemsJson: json_build_array in this order). */
+export type StoredItemTuple = [key: string, item: string, programme: string, earliest: string, due: string, latest: string, state: string,
+  doneEventId: string | null, doneOn: string | null, dose: number | null, period: string | null, kabCode: string, areaCode: string];
+
+/** SQL: the person's stored items as StoredItemTuple arrays (null when none), to read with other things in one round trip. */
+export const storedItemsJson = (personId: SQL) => sql`(select json_agg(json_build_array(i.key, i.item, i.programme, i.earliest, i.due, i.latest,
+  i.state, i.done_event_id, i.done_on, i.dose, i.period, i.kab_code, i.area_code)) from person_schedule_item i where i.person_id = ${personId})`;
+
+/**
+ * What writing `items` over the stored ones changes: the keys no longer derived and the items that are
+ * new or differ (ids compared in lower case, as the database stores uuids).
+ */
+export function itemChanges(p: SchedulePerson, items: readonly StoredItem[], stored: readonly StoredItemTuple[]): { gone: string[]; changed: StoredItem[] } {
+  const have = new Map(stored.map((t) => [t[0], t]));
+  const keys = new Set(items.map((i) => i.key));
+  const lower = (id: string | null) => (id === null ? null : id.toLowerCase());
+  const changed = items.filter((i) => {
+    const t = have.get(i.key);
+    return !t || t[1] !== i.item || t[2] !== i.programme || t[3] !== i.earliest || t[4] !== i.due || t[5] !== i.latest || t[6] !== i.state
+      || lower(t[7]) !== lower(i.doneEventId) || t[8] !== i.doneOn || t[9] !== i.dose || t[10] !== i.period || t[11] !== p.kabCode || t[12] !== p.areaCode;
+  });
+  return { gone: stored.filter((t) => !keys.has(t[0])).map((t) => t[0]), changed };
+}
+
 /**
  * The statements of writeDerivedOne, to run as data-modifying CTEs of one
  * statement (the last one may stand as its main statement); a caller with
  * other writes adds them to the same statement (records.service.ts).
+ * A caller that read the stored items under the person's lock (`stored`)
+ * sends only what changed: a visit changes a few of a child's ~60 items.
  */
-export function derivedOneSql(p: SchedulePerson, s: DerivedState): SQL[] {
+export function derivedOneSql(p: SchedulePerson, s: DerivedState, stored?: readonly StoredItemTuple[]): SQL[] {
+  const diff = stored ? itemChanges(p, s.items, stored) : null;
+  const items = diff ? diff.changed : s.items;
   // The items go as one array per column (unnest): 14 parameters instead of 14 per item, which
   // PostgreSQL parses and plans faster and the query builder assembles in a fraction of the time.
-  const col = <T>(f: (i: DerivedState['items'][number]) => T) => sql.param(s.items.map(f));
+  const col = <T>(f: (i: StoredItem) => T) => sql.param(items.map(f));
   const keys = col((i) => i.key);
-  const del = s.items.length
-    ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${keys}::text[]))`
-    : sql`delete from person_schedule_item where person_id = ${p.id}::uuid`;
-  const ins = s.items.length
+  const del = diff
+    ? (diff.gone.length ? [sql`delete from person_schedule_item where person_id = ${p.id}::uuid and key = any(${sql.param(diff.gone)}::text[])`] : [])
+    : [s.items.length
+      ? sql`delete from person_schedule_item where person_id = ${p.id}::uuid and not (key = any(${keys}::text[]))`
+      : sql`delete from person_schedule_item where person_id = ${p.id}::uuid`];
+  const ins = items.length
     ? [sql`insert into person_schedule_item (person_id, key, kab_code, area_code, item, programme, earliest, due, latest, state, done_event_id, done_on, dose, period)
         select ${p.id}::uuid, u.key, ${p.kabCode}, ${p.areaCode}, u.item, u.programme, u.earliest, u.due, u.latest, u.state, u.done_event_id, u.done_on, u.dose, u.period
         from unnest(${keys}::text[], ${col((i) => i.item)}::text[], ${col((i) => i.programme)}::text[], ${col((i) => i.earliest)}::date[],
@@ -163,13 +202,17 @@ export function derivedOneSql(p: SchedulePerson, s: DerivedState): SQL[] {
           is distinct from (excluded.kab_code, excluded.area_code, excluded.item, excluded.programme, excluded.earliest, excluded.due,
           excluded.latest, excluded.state, excluded.done_event_id, excluded.done_on, excluded.dose, excluded.period)`]
     : [];
-  const state = sql`insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags, computed_at)
+  const d = statusDayColumns(s);
+  const state = sql`insert into person_schedule_state (person_id, kab_code, computed_on, horizon_until, protocol_version, settings_fingerprint, stages, flags,
+      due_days, overdue_days, missed_days, upcoming_days, computed_at)
     values (${p.id}::uuid, ${p.kabCode}, ${s.on}::date, ${s.horizonUntil}::date, ${s.protocolVersion}, ${s.settingsFingerprint},
-      ${JSON.stringify(s.stages)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${new Date().toISOString()}::timestamptz)
+      ${JSON.stringify(s.stages)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${d.dueDays}::datemultirange, ${d.overdueDays}::datemultirange,
+      ${d.missedDays}::datemultirange, ${d.upcomingDays}::datemultirange, ${new Date().toISOString()}::timestamptz)
     on conflict (person_id) do update set kab_code = excluded.kab_code, computed_on = excluded.computed_on, horizon_until = excluded.horizon_until,
       protocol_version = excluded.protocol_version, settings_fingerprint = excluded.settings_fingerprint, stages = excluded.stages,
-      flags = excluded.flags, computed_at = excluded.computed_at`;
-  return [del, ...ins, state];
+      flags = excluded.flags, due_days = excluded.due_days, overdue_days = excluded.overdue_days, missed_days = excluded.missed_days,
+      upcoming_days = excluded.upcoming_days, computed_at = excluded.computed_at`;
+  return [...del, ...ins, state];
 }
 
 /** Recomputes the schedules of many people on `on` (locks them; use inside a transaction). */
@@ -212,7 +255,7 @@ export function staleCondition(on: IsoDate, today: IsoDate, fp: { byKab: Record<
   const expected = Object.keys(fp.byKab).length
     ? sql`coalesce(${JSON.stringify(fp.byKab)}::jsonb ->> p.kab_code, ${fp.fallback})`
     : sql`${fp.fallback}`;
-  return sql`(s.person_id is null or s.horizon_until < ${on}::date or s.protocol_version <> ${PROTOCOL_VERSION}
+  return sql`(s.person_id is null or s.due_days is null or s.horizon_until < ${on}::date or s.protocol_version <> ${PROTOCOL_VERSION}
     or s.settings_fingerprint <> ${expected} or (s.computed_on > ${on}::date and s.computed_on > ${today}::date))`;
 }
 
@@ -286,12 +329,12 @@ const LIST_READ_PRELUDE = sql`select set_config('jit', 'off', true), set_config(
 
 /**
  * A list's place read in the prelude's round trip: `sql` is a value the statement reads (e.g. a
- * facility and its coverage), `where` turns it into the people condition (over person `p`) — or throws
- * (unknown place, outside the scope).
+ * facility and its coverage), `resolve` takes it before the list is read (and may throw: unknown
+ * place, outside the scope).
  */
 export interface PlaceQuery {
   sql: SQL;
-  where: (value: unknown) => SQL;
+  resolve: (value: unknown) => void;
 }
 
 /** What a list read returns: its value, and the stale people its statement found (then the value is not used). */
@@ -302,26 +345,26 @@ export interface GuardedRead<T> {
 
 /**
  * ensureFresh, then `read`, in as few round trips as the usual case allows:
- * `read` gets the district settings and, on the first try, `staleIds` — SQL
- * selecting the stale people of the place, to check in the same statement as
- * the read (one snapshot). When it reports none, its value stands: begin,
- * prelude, read, commit. Else the stale schedules are refreshed (in their own
- * transactions) and the read runs again, unguarded, in a new transaction.
+ * `read` gets the district settings and, on the first try, `stale` — the
+ * stale condition over person `p` and their stored state `s` (staleCondition),
+ * to check in the same statement as the read (one snapshot). When it reports
+ * none, its value stands: begin, prelude, read, commit. Else the stale
+ * schedules are refreshed (in their own transactions) and the read runs
+ * again, unguarded, in a new transaction.
  */
 export async function readFresh<T>(
   db: { transaction<R>(fn: (tx: DbOrTx) => Promise<R>): Promise<R> },
-  place: SQL | PlaceQuery,
+  place: PlaceQuery | null,
   on: IsoDate,
   today: IsoDate,
-  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, staleIds: SQL | null, refreshed: number) => Promise<GuardedRead<T>>,
+  read: (tx: DbOrTx, settingsOf: (kab: string) => ProtocolSettings, stale: SQL | null, refreshed: number) => Promise<GuardedRead<T>>,
 ): Promise<{ value: T; refreshed: number }> {
-  let where = is(place, SQL) ? place : null;
   const first = await db.transaction(async (tx) => {
     const [prelude] = await rows<{ settings: Array<{ key: string; value: unknown }> | null; place: unknown }>(tx,
-      where ? LIST_READ_PRELUDE : sql`${LIST_READ_PRELUDE}, ${(place as PlaceQuery).sql} as place`);
-    where ??= (place as PlaceQuery).where(prelude?.place ?? null);
+      place ? sql`${LIST_READ_PRELUDE}, ${place.sql} as place` : LIST_READ_PRELUDE);
+    place?.resolve(prelude?.place ?? null);
     const fp = fingerprintsOf(prelude?.settings ?? []);
-    return { fp, ...(await read(tx, fp.settingsOf, staleSelect(where, on, today, fp), 0)) };
+    return { fp, ...(await read(tx, fp.settingsOf, staleCondition(on, today, fp), 0)) };
   });
   if (first.stale.length === 0) return { value: first.value, refreshed: 0 };
   await refreshInBatches(db, first.stale, on, today);
