@@ -31,7 +31,7 @@ import { districtSettingsKey, settingsFromStored } from '../protocol/district-se
 import { growthReferencesAt, growthVersionSql } from './growth-refs';
 import { toRecordEvent, toRecordedEvent, type EventHistoryRow, type RecordedEvent, type ViewRow } from './records.repo';
 import type { VisitBody } from './records.schemas';
-import { derivedOneSql, refreshSchedule } from './schedule-store';
+import { derivedOneSql, refreshSchedule, storedItemsJson, type StoredItemTuple } from './schedule-store';
 import type { IndicatorEvent, IndicatorVisit } from '../../../core/indicators/types';
 import type { StoredIndicatorRow } from '../indicators/counters';
 import {
@@ -128,10 +128,11 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
 
   // One reading after the lock (the person is locked: no event of theirs can come between): the sent ids and the
   // person's history (with what the answer shows of this visit's stored events), the visit if it exists, the growth
-  // references' version and the district settings.
+  // references' version, the stored schedule items and the district settings.
   const ids = sql.join(input.events.map((e) => sql`${e.id}::uuid`), sql`, `);
   const [read] = await rows<{
     events: HistoryRow[] | null; visit: Row | null; visits: IndicatorVisit[] | string | null; stored: StoredIndicatorRow[] | string | null; growth: number | string | null; settings: unknown;
+    items: StoredItemTuple[] | null;
   }>(tx, sql`
     select
       (select json_agg(x order by x.occurred_on, x.id) from (
@@ -145,6 +146,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
       ${visitsJson(sql`${p.id}::uuid`)} as visits,
       ${storedIndicatorsJson(sql`${p.id}::uuid`, liveYears(today))} as stored,
       ${growthVersionSql} as growth,
+      ${storedItemsJson(sql`${p.id}::uuid`)} as items,
       (select st.value from ${setting} st where st.key = ${districtSettingsKey(p.kabCode)}) as settings`);
   const known = read!.events ?? [];
   const existingVisit = read!.visit ? visitFromJson(read!.visit) : undefined;
@@ -230,7 +232,8 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   }
   // The visit, its events, the schedule and the audit row in one statement (data-modifying CTEs).
   const writes: SQL[] = [
-    ...derivedOneSql(person_, state),
+    // Only the schedule items this visit changed (the stored ones were read under the lock).
+    ...derivedOneSql(person_, state, read!.items ?? []),
     auditInsert(tx, ctx.req, {
       action: 'create', entityType: 'visit', entityId: input.id, personId: p.id, areaCode: p.areaCode,
       details: {
