@@ -85,6 +85,10 @@ function report(title: string, samples: Sample[]): void {
   console.log(`\n== ${title}: ${samples.length} requests, median ${percentile(samples.map((s) => s.ms), 50).toFixed(2)} ms, p95 ${percentile(samples.map((s) => s.ms), 95).toFixed(2)} ms,`
     + ` round trips ${percentile(trips, 50)}, median time in the database ${percentile(dbMs, 50).toFixed(2)} ms`);
   for (const [sql, ms] of per) console.log(`${(ms.length / samples.length).toFixed(1).padStart(4)}× ${percentile(ms, 50).toFixed(2).padStart(6)} ms  ${sql}`);
+  // The slowest requests, split into database and the rest: is the tail the database's or the process's?
+  const slow = samples.map((s, i) => ({ i, ms: s.ms, db: s.statements.reduce((a, b) => a + b.ms, 0), each: s.statements.map((x) => x.ms.toFixed(1)) }))
+    .sort((a, b) => b.ms - a.ms).slice(0, 5);
+  for (const x of slow) console.log(`  slow #${x.i}: ${x.ms.toFixed(1)} ms, database ${x.db.toFixed(1)} ms (${x.each.join(' + ')}), rest ${(x.ms - x.db).toFixed(1)} ms`);
 }
 
 const dueUrl = `/api/due?facility=${kader!.facility_id}&on=${nextPosyanduDay(kader!.facility_id, today)}`;

@@ -7,13 +7,14 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../testing/test-db';
-import { commitWith } from './pipeline';
+import { commitWith, sendWithNext } from './pipeline';
 import { rows } from './sql';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
   await t.exec('create table pipe_probe (id int primary key, note text)');
+  await t.exec("create table pipe_lock (id int primary key, n int); insert into pipe_lock values (1, 0)");
 });
 afterAll(async () => {
   await t?.destroy();
@@ -86,5 +87,51 @@ describe(`transactions with begin and commit riding along (${testEngine})`, () =
       await attempt;
       expect(await ids()).toEqual([1, 2, 6, 7]);
     }
+  });
+
+  it('sends a statement along with the next one, in one round trip, its rows as objects (a builder statement asks for arrays)', async () => {
+    const { value, texts } = await sent(() => t.db.transaction(async (tx) => {
+      const after = sendWithNext<{ id: number; note: string }>(tx, sql`select id, note from pipe_probe where id = ${2}`);
+      const locked = await tx.select({ n: sql<number>`n` }).from(sql`pipe_lock`).where(sql`id = ${1}`).for('update');
+      return { locked, after: await after() };
+    }));
+    expect(value).toEqual({ locked: [{ n: 0 }], after: [{ id: 2, note: 'b\\c' }] });
+    if (testEngine === 'postgres') {
+      expect(texts).toHaveLength(2);
+      expect(texts[0]).toMatch(/^begin;\nselect .* for update;\nselect id, note from pipe_probe where id = '2'$/);
+      expect(texts[1]).toBe('commit');
+    }
+  });
+
+  it('fails the statement sent along when the one ahead of it fails', async () => {
+    await expect(t.db.transaction(async (tx) => {
+      const after = sendWithNext(tx, sql`select 1`);
+      await tx.execute(sql`select 1 / 0`).catch(() => null);
+      return after();
+    })).rejects.toThrow();
+  });
+
+  it.runIf(testEngine === 'postgres')('reads what a transaction holding the lock committed: the statement sent along runs after the lock, in its own snapshot', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const hasLock = new Promise<void>((r) => (locked = r));
+    const writer = t.db.transaction(async (tx) => {
+      await tx.execute(sql`select n from pipe_lock where id = 1 for update`);
+      await tx.execute(sql`insert into pipe_probe values (${20}, 'committed while the reader waited')`);
+      locked();
+      await held;
+    });
+    await hasLock;
+    const reader = t.db.transaction(async (tx) => {
+      const after = sendWithNext<{ id: number }>(tx, sql`select id from pipe_probe where id = ${20}`);
+      await tx.execute(sql`select n from pipe_lock where id = 1 for update`);
+      return after();
+    });
+    // The reader is waiting for the lock when the writer commits.
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await writer;
+    expect(await reader).toEqual([{ id: 20 }]);
   });
 });

@@ -15,7 +15,9 @@
  * no round trips: `commitWith` does nothing there.
  */
 import { createRequire } from 'node:module';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { rows, type DbOrTx } from './sql';
 
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(v: unknown): string | Buffer | null };
 
@@ -88,12 +90,30 @@ export function inlineParams(text: string, values: readonly unknown[]): string {
 
 const EMPTY = { rows: [], rowCount: 0, fields: [], command: '' };
 
+/** A statement sent after the next one (sendWithNext), and what becomes of its result. */
+interface Follower {
+  text: string;
+  resolve: (r: pg.QueryResult) => void;
+  reject: (e: unknown) => void;
+}
+
+function asObjects(r: pg.QueryResult): pg.QueryResult {
+  const names = r.fields.map((f) => f.name);
+  return { ...r, rows: (r.rows as unknown as unknown[][]).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))) };
+}
+
 /** A pooled connection in a Drizzle transaction: `begin` deferred, `commit` possibly sent with the last statement. */
 export class PipelineClient {
   private beginPending = false;
   private commitNext = false;
   private committed = false;
+  private followers: Follower[] = [];
   constructor(readonly client: pg.PoolClient) {}
+
+  /** `text` goes right after the next statement, in its message; its result settles the promise. */
+  follow(text: string): Promise<pg.QueryResult> {
+    return new Promise((resolve, reject) => this.followers.push({ text, resolve, reject }));
+  }
 
   /** The next statement ends the transaction: `commit` goes with it (set by commitWith). */
   markLast(): void {
@@ -119,17 +139,27 @@ export class PipelineClient {
       return this.client.query(q.text);
     }
     if (this.committed) throw new Error('A statement after the one that committed the transaction (commitWith)');
-    if (!this.beginPending && !this.commitNext) return this.client.query(q as pg.QueryConfig, values ?? q.values);
+    const followers = this.followers;
+    if (!this.beginPending && !this.commitNext && !followers.length) return this.client.query(q as pg.QueryConfig, values ?? q.values);
     const params = values ?? q.values ?? [];
-    const parts = [...(this.beginPending ? ['begin'] : []), inlineParams(q.text, params), ...(this.commitNext ? ['commit'] : [])];
+    const parts = [...(this.beginPending ? ['begin'] : []), inlineParams(q.text, params), ...followers.map((f) => f.text), ...(this.commitNext ? ['commit'] : [])];
     const index = this.beginPending ? 1 : 0;
     const last = this.commitNext;
     this.beginPending = false;
     this.commitNext = false;
+    this.followers = [];
     const { name: _name, values: _values, ...rest } = q;
-    // Newlines: a statement may end in a `--` comment.
-    const results = (await this.client.query({ ...rest, text: parts.join(';\n') } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    let results: pg.QueryResult[];
+    try {
+      // Newlines: a statement may end in a `--` comment.
+      results = (await this.client.query({ ...rest, text: parts.join(';\n') } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    } catch (e) {
+      for (const f of followers) f.reject(e);
+      throw e;
+    }
     if (last) this.committed = true;
+    // The message's row mode is the statement's own (Drizzle's builders ask for arrays): a follower's rows are made objects again.
+    followers.forEach((f, k) => f.resolve(q.rowMode === 'array' ? asObjects(results[index + 1 + k]!) : results[index + 1 + k]!));
     return results[index];
   }
 
@@ -153,6 +183,25 @@ export class PipelinePool {
   end(): Promise<void> {
     return this.pool.end();
   }
+}
+
+/**
+ * Sends `follow` right after the transaction's next statement, in the same
+ * round trip, and gives its rows (as `rows()` would) when asked. PostgreSQL
+ * runs the statements of one message one after the other, each with its own
+ * snapshot (read committed): `follow` sees everything committed before the
+ * statement ahead of it finished — after the lock that statement took, say.
+ * On PGlite (no round trips) `follow` runs when its rows are asked for.
+ * Ask only after the next statement was sent; if it fails, so does asking.
+ */
+export function sendWithNext<T>(tx: DbOrTx, follow: SQL): () => Promise<T[]> {
+  const client = (tx as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof PipelineClient)) return () => rows<T>(tx, follow);
+  const q = (tx as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(follow);
+  const result = client.follow(inlineParams(q.sql, q.params));
+  // Settled when the next statement's answer comes; not asked for when the caller failed in between.
+  result.catch(() => {});
+  return async () => (await result).rows as T[];
 }
 
 /**

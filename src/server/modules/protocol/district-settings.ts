@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { canonicalJson, resolveSettings } from '../../../core/protocol/settings-validate';
 import { DEFAULT_SETTINGS, type ProtocolSettings } from '../../../core/protocol/settings';
 import { setting } from '../../db/schema';
@@ -10,9 +10,12 @@ import type { DbOrTx } from '../../db/sql';
  * per district stays in memory: the engine caches its compiled protocol per
  * settings object, so handing it a fresh object per request would recompile.
  */
-const key = (kabCode: string) => `protocol:${kabCode}`;
+const KEY_PREFIX = 'protocol:';
+const key = (kabCode: string) => `${KEY_PREFIX}${kabCode}`;
 /** The `setting` key of a district's protocol settings. */
 export const districtSettingsKey = key;
+/** districtSettingsKey in SQL, of a kab code the statement reads. */
+export const districtSettingsKeySql = (kabCode: SQL): SQL => sql`${KEY_PREFIX} || ${kabCode}`;
 const cache = new Map<string, { text: string; settings: ProtocolSettings }>();
 
 export async function storedSettingsJson(db: DbOrTx, kabCode: string): Promise<unknown | null> {

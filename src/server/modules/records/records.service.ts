@@ -24,10 +24,10 @@ import { inScope } from '../../access/scope';
 import { auditInsert, writeAudit } from '../../audit/audit';
 import { appUser, event, facility, fieldSession, person, personResidence, setting, visit, type AcceptedWarning } from '../../db/schema';
 import { rows } from '../../db/sql';
-import { commitWith } from '../../db/pipeline';
+import { commitWith, sendWithNext } from '../../db/pipeline';
 import { errors } from '../../http/errors';
 import type { ServiceCtx } from '../people/people.service';
-import { districtSettingsKey, settingsFromStored } from '../protocol/district-settings';
+import { districtSettingsKeySql, settingsFromStored } from '../protocol/district-settings';
 import { growthReferencesAt, growthVersionSql } from './growth-refs';
 import { toRecordEvent, toRecordedEvent, type EventHistoryRow, type RecordedEvent, type ViewRow } from './records.repo';
 import type { VisitBody } from './records.schemas';
@@ -88,6 +88,31 @@ function babyRelationship(motherRel: string | null): Relationship {
 export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<RecordResult> {
   const { tx, locale, today } = ctx;
   const sessionId = input.sessionId ?? null;
+  // One reading after the lock (the person is locked: no event of theirs can come between), sent in the lock's
+  // round trip (pipeline.ts sendWithNext: it runs after the lock, in its own snapshot): the sent ids and the person's
+  // history (with what the answer shows of this visit's stored events), the visit if it exists, the growth
+  // references' version, the stored schedule items and the district settings. When the person turns out unknown or
+  // out of scope, nothing of it is used.
+  const ids = sql.join(input.events.map((e) => sql`${e.id}::uuid`), sql`, `);
+  const personId = sql`${input.personId}::uuid`;
+  const readAfterLock = sendWithNext<{
+    events: HistoryRow[] | null; visit: Row | null; visits: IndicatorVisit[] | string | null; stored: StoredIndicatorRow[] | string | null; growth: number | string | null; settings: unknown;
+    items: StoredItemTuple[] | null;
+  }>(tx, sql`
+    select
+      (select json_agg(x order by x.occurred_on, x.id) from (
+        select e.id, e.visit_id, e.person_id, e.kind, e.code_system, e.code, e.occurred_on, e.value_num, e.value, e.unit, e.place_kind, e.supersedes_id,
+          e.id in (${ids}) as asked, e.facility_id, e.recorded_by, e.recorded_at, e.warnings,
+          case when e.visit_id = ${input.id} then (select f.name from ${facility} f where f.id = e.facility_id) end as facility_name,
+          case when e.visit_id = ${input.id} then (select u.display_name from ${appUser} u where u.id = e.recorded_by) end as recorded_by_name,
+          case when e.visit_id = ${input.id} then (select x.id from ${event} x where x.supersedes_id = e.id limit 1) end as superseded_by
+        from ${event} e where e.person_id = ${personId} or e.id in (${ids})) x) as events,
+      (select row_to_json(v) from ${visit} v where v.id = ${input.id}) as visit,
+      ${visitsJson(personId)} as visits,
+      ${storedIndicatorsJson(personId, liveYears(today))} as stored,
+      ${growthVersionSql} as growth,
+      ${storedItemsJson(personId)} as items,
+      (select st.value from ${setting} st where st.key = ${districtSettingsKeySql(sql`(select pk.kab_code from ${person} pk where pk.id = ${personId})`)}) as settings`);
   // The person row is locked: concurrent visits for one person are serialised, so each sees the other's events.
   // The facility's existence and name and the field session are asked in the same round trip (facilities and
   // sessions are not removed while in use).
@@ -126,28 +151,7 @@ export async function recordVisit(ctx: ServiceCtx, input: VisitBody): Promise<Re
   if (input.facilityId && !facilityFound) issues.push({ code: 'facility_unknown', field: 'facilityId' });
   if (issues.length) throw errors.validation(issues, locale);
 
-  // One reading after the lock (the person is locked: no event of theirs can come between): the sent ids and the
-  // person's history (with what the answer shows of this visit's stored events), the visit if it exists, the growth
-  // references' version, the stored schedule items and the district settings.
-  const ids = sql.join(input.events.map((e) => sql`${e.id}::uuid`), sql`, `);
-  const [read] = await rows<{
-    events: HistoryRow[] | null; visit: Row | null; visits: IndicatorVisit[] | string | null; stored: StoredIndicatorRow[] | string | null; growth: number | string | null; settings: unknown;
-    items: StoredItemTuple[] | null;
-  }>(tx, sql`
-    select
-      (select json_agg(x order by x.occurred_on, x.id) from (
-        select e.id, e.visit_id, e.person_id, e.kind, e.code_system, e.code, e.occurred_on, e.value_num, e.value, e.unit, e.place_kind, e.supersedes_id,
-          e.id in (${ids}) as asked, e.facility_id, e.recorded_by, e.recorded_at, e.warnings,
-          case when e.visit_id = ${input.id} then (select f.name from ${facility} f where f.id = e.facility_id) end as facility_name,
-          case when e.visit_id = ${input.id} then (select u.display_name from ${appUser} u where u.id = e.recorded_by) end as recorded_by_name,
-          case when e.visit_id = ${input.id} then (select x.id from ${event} x where x.supersedes_id = e.id limit 1) end as superseded_by
-        from ${event} e where e.person_id = ${p.id} or e.id in (${ids})) x) as events,
-      (select row_to_json(v) from ${visit} v where v.id = ${input.id}) as visit,
-      ${visitsJson(sql`${p.id}::uuid`)} as visits,
-      ${storedIndicatorsJson(sql`${p.id}::uuid`, liveYears(today))} as stored,
-      ${growthVersionSql} as growth,
-      ${storedItemsJson(sql`${p.id}::uuid`)} as items,
-      (select st.value from ${setting} st where st.key = ${districtSettingsKey(p.kabCode)}) as settings`);
+  const [read] = await readAfterLock();
   const known = read!.events ?? [];
   const existingVisit = read!.visit ? visitFromJson(read!.visit) : undefined;
   if (existingVisit && (existingVisit.personId !== p.id || existingVisit.occurredOn !== input.occurredOn || existingVisit.placeKind !== input.placeKind

@@ -5,7 +5,8 @@
  * lazily before a due list reads it.
  *
  * A stored schedule is stale on day D (the day a list asks about) when
- * - there is none yet (a person registered or seeded without one);
+ * - there is none yet (a person registered or seeded without one), or it
+ *   was stored before the state row kept its status days (migration 0005);
  * - the protocol version or the district's settings fingerprint changed;
  * - D is past its horizon (core/records/horizon.ts: the next recurring
  *   instance opens, a catch-up dose plan moves, an open episode grows);

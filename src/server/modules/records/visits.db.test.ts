@@ -170,4 +170,36 @@ describe(`recording visits (${testEngine})`, () => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json().events[0].warnings).toEqual([expect.objectContaining({ code: 'bp_implausible', field: 'events.0.value.systolic', by: t.fx.users.petugas })]);
   });
+
+  // Two devices upload visits of one baby at the same moment: the second waits for the first's lock and reads
+  // what it committed (records.service.ts), so neither immunization is lost from the stored schedule.
+  it.runIf(testEngine === 'postgres')('serialises two visits of one person sent at once: the stored schedule has both', async () => {
+    const born = addDays(today, -75);
+    const created = await kader.post('/api/people', { name: 'Bayi Serentak', sex: 'F', birthDate: born, householdId: t.fx.households.rw1, relationship: 'anak', motherId: t.fx.people.rw1Mother });
+    expect(created.statusCode, created.body).toBe(201);
+    const baby = created.json().person.id as string;
+    const open = (await kader.get(`/api/people/${baby}/schedule`)).json().entries
+      .filter((e: { key: string; status: string }) => e.key.startsWith('imm.') && (e.status === 'due' || e.status === 'overdue'));
+    const two = open.filter((e: { item: string }, i: number) => open.findIndex((x: { item: string }) => x.item === e.item) === i).slice(0, 2);
+    expect(two).toHaveLength(2);
+    const bodies = two.map((e: { item: string; dose?: number }) => {
+      const code = codesFor(catalogue().find((i) => i.id === e.item)!.match[0]!.concepts[0]! as Concept)[0]!;
+      return {
+        id: randomUUID(), personId: baby, occurredOn: today, placeKind: 'posyandu', facilityId: t.fx.facilities.posyandu1,
+        events: [{ id: randomUUID(), kind: 'immunization', system: code.system, code: code.code, value: { dose: e.dose ?? 1 } }],
+      };
+    });
+    const answers = await Promise.all([kader.post('/api/visits', bodies[0]), bidan.post('/api/visits', bodies[1])]);
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const stored = async () => ({
+      items: await t.database.query<{ key: string; state: string; done_event_id: string | null }>(
+        'select key, state, done_event_id, earliest, due, latest from person_schedule_item where person_id = $1 order by key', [baby]),
+      state: await t.database.query('select horizon_until, stages, flags, due_days, overdue_days, missed_days, upcoming_days from person_schedule_state where person_id = $1', [baby]),
+    });
+    const written = await stored();
+    two.forEach((e: { key: string }, k: number) => expect(written.items.find((i) => i.key === e.key), e.key).toMatchObject({ state: 'done', done_event_id: bodies[k]!.events[0]!.id }));
+    // And the whole stored schedule, with the state row's status days, is what a fresh reading of both visits gives.
+    await t.database.db.transaction((tx) => refreshSchedules(tx, [baby], today));
+    expect(await stored()).toEqual(written);
+  });
 });
