@@ -297,7 +297,7 @@ export interface Fingerprints {
 }
 
 /** SQL selecting the ids of the living people matching `where` (over person `p`) whose stored schedule is stale for a list on `on`. */
-export function staleSelect(where: SQL, on: IsoDate, today: IsoDate, fp: Fingerprints): SQL {
+function staleSelect(where: SQL, on: IsoDate, today: IsoDate, fp: Fingerprints): SQL {
   return sql`select p.id from person p left join person_schedule_state s on s.person_id = p.id
     where p.status = 'alive' and ${where} and ${staleCondition(on, today, fp)}`;
 }
