@@ -9,6 +9,7 @@ import { referencePopulationCommands } from './reference-population';
 import { protocolCommand } from './protocol';
 import { indicatorsCommand } from './indicators';
 import { boundariesImportCommand } from './boundaries';
+import { schedulesCommand } from './schedules';
 
 /** Every `siklus` command; add a module's command here. */
 export const commands: Command[] = [
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   protocolCommand,
   boundariesImportCommand,
   indicatorsCommand,
+  schedulesCommand,
 ];

@@ -282,11 +282,12 @@ export async function ensureFresh(
   where: SQL,
   on: IsoDate,
   today: IsoDate,
+  progress?: RefreshProgress,
 ): Promise<FreshnessResult> {
   const started = performance.now();
   const fp = await expectedFingerprints(db);
   const stale = await staleIds(db, where, on, today, fp);
-  await refreshInBatches(db, stale, on, today);
+  await refreshInBatches(db, stale, on, today, progress);
   return { refreshed: stale.length, ms: performance.now() - started, settingsOf: fp.settingsOf };
 }
 
@@ -306,11 +307,17 @@ async function staleIds(db: DbOrTx, where: SQL, on: IsoDate, today: IsoDate, fp:
   return (await rows<{ id: string }>(db, staleSelect(where, on, today, fp))).map((r) => r.id);
 }
 
-async function refreshInBatches(db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> }, stale: readonly string[], on: IsoDate, today: IsoDate): Promise<void> {
+/** Told after each batch of a refresh: how many of the stale schedules are now computed. */
+export type RefreshProgress = (done: number, stale: number) => void;
+
+async function refreshInBatches(
+  db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> }, stale: readonly string[], on: IsoDate, today: IsoDate, progress?: RefreshProgress,
+): Promise<void> {
   const computeOn = on > today ? on : today;
   for (let k = 0; k < stale.length; k += REFRESH_BATCH) {
     const ids = stale.slice(k, k + REFRESH_BATCH);
     await db.transaction((tx) => refreshSchedules(tx, ids, computeOn));
+    progress?.(k + ids.length, stale.length);
   }
   // Many schedules written at once (a first due list of a Posyandu, a protocol change): fresh
   // statistics now, or the planner keeps pricing the item table as nearly empty and the next due
