@@ -37,14 +37,15 @@ export function describeSchedulesRefresh(s: SchedulesRefreshSummary, on: IsoDate
 /** The command on an open database; `log` gets progress and the summary line. */
 export async function runSchedulesRefresh(database: Pick<Database, 'db'>, args: SchedulesRefreshArgs, today: IsoDate, log: (line: string) => void): Promise<SchedulesRefreshSummary> {
   const on = args.on ?? today;
-  let last = performance.now();
+  const started = performance.now();
+  let last = started;
   try {
     const s = await refreshAreaSchedules(database.db, {
       areaCode: args.areaCode, on, today,
       progress: (done, stale) => {
         if (done < stale && performance.now() - last < PROGRESS_EVERY_SECONDS * 1000) return;
         last = performance.now();
-        log(`  ${done} of ${stale} stale schedules computed`);
+        log(`  ${done} of ${stale} stale schedules computed (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       },
     });
     log(describeSchedulesRefresh(s, on));

@@ -3,9 +3,12 @@
  * living person of an area whose stored schedule is stale for a day (no
  * schedule yet, a schema upgrade such as migration 0005's status days, a new
  * protocol version or district settings, a horizon that ends before the day)
- * is computed again now, so that no Posyandu's first due list pays for it.
- * The rule of what is stale is schedule-store.ts staleCondition; this only
- * runs it over a whole area, in the same batches a list uses.
+ * is computed again now, so that the first due lists do not pay for it. A
+ * list for a later day still recomputes the few whose stored schedule ends
+ * before that day (core/records/horizon.ts: a monthly item's next window
+ * opens, a dose is planned from the computation day). The rule of what is
+ * stale is schedule-store.ts staleCondition; this only runs it over a whole
+ * area, in the same batches a list uses.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../../core/time/dates';
