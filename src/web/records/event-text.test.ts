@@ -15,4 +15,11 @@ describe('eventValueText', () => {
     expect(s).toBe('fw.score{"score":"6"} · Abnormal');
     expect(eventValueText({ kind: 'immunization', valueNum: null, value: { dose: 2, batch: 'X1' }, unit: null }, t as never, num, label)).toBe('fw.doseN{"n":2} · batch X1');
   });
+  it('says a delivery: outcome, place, attendant and each baby', () => {
+    const v = { place: 'facility', attendant: 'midwife', outcome: 'live-birth', births: [{ sex: 'M', birthWeightGrams: 3100, birthLengthCm: 49 }, { sex: 'F' }] };
+    expect(eventValueText({ kind: 'delivery', valueNum: null, value: v, unit: null }, t as never, num, label))
+      .toBe('fw.outcome.live-birth · fw.deliveryPlace.facility · fw.provider.midwife · fw.baby{"n":1}: person.male, 3100 g, 49 cm · fw.baby{"n":2}: person.female');
+    // A value the app does not know is left out rather than shown as a message key.
+    expect(eventValueText({ kind: 'delivery', valueNum: null, value: { outcome: 'stillbirth', place: 'boat' }, unit: null }, t as never, num, label)).toBe('fw.outcome.stillbirth');
+  });
 });

@@ -19,6 +19,7 @@ export function eventValueText(e: Pick<RecordedEvent, 'kind' | 'valueNum' | 'val
   const v = e.value ?? {};
   const unit = !e.unit ? '' : e.unit === '/min' ? t('fw.perMinute') : (UNIT_TEXT[e.unit] ?? e.unit);
   const parts: string[] = [];
+  if (e.kind === 'delivery') return deliveryText(v, t, num);
   if (typeof v.systolic === 'number' && typeof v.diastolic === 'number') parts.push(`${num(v.systolic)}/${num(v.diastolic)} mmHg`);
   else if (e.kind === 'screening') {
     const r = v.result as { score?: number; label?: unknown } | undefined;
@@ -34,5 +35,28 @@ export function eventValueText(e: Pick<RecordedEvent, 'kind' | 'valueNum' | 'val
   if (typeof v.note === 'string') parts.push(v.note);
   if (typeof v.text === 'string') parts.push(v.text);
   if (typeof v.lmp === 'string') parts.push(`HPHT ${v.lmp}`);
+  return parts.join(' · ');
+}
+
+const OUTCOMES = ['live-birth', 'stillbirth', 'abortion'];
+const PLACES = ['facility', 'home', 'on-the-way'];
+const ATTENDANTS = ['midwife', 'doctor', 'nurse', 'other'];
+
+/** "Lahir hidup · Fasilitas kesehatan · Bidan · Bayi 1: Laki-laki, 3.100 g, 49 cm". */
+function deliveryText(v: Record<string, unknown>, t: T, num: Num): string {
+  const parts: string[] = [];
+  const known = (x: unknown, values: string[]): x is string => typeof x === 'string' && values.includes(x);
+  if (known(v.outcome, OUTCOMES)) parts.push(t(`fw.outcome.${v.outcome}` as MessageKey));
+  if (known(v.place, PLACES)) parts.push(t(`fw.deliveryPlace.${v.place}` as MessageKey));
+  if (known(v.attendant, ATTENDANTS)) parts.push(t(`fw.provider.${v.attendant}` as MessageKey));
+  const births = Array.isArray(v.births) ? (v.births as Array<Record<string, unknown>>) : [];
+  births.forEach((b, i) => {
+    const about = [
+      b.sex === 'F' ? t('person.female') : b.sex === 'M' ? t('person.male') : null,
+      typeof b.birthWeightGrams === 'number' ? `${num(b.birthWeightGrams)} g` : null,
+      typeof b.birthLengthCm === 'number' ? `${num(b.birthLengthCm)} cm` : null,
+    ].filter((x): x is string => x !== null);
+    parts.push(`${t('fw.baby', { n: i + 1 })}${about.length ? `: ${about.join(', ')}` : ''}`);
+  });
   return parts.join(' · ');
 }
