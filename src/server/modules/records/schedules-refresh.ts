@@ -33,7 +33,7 @@ export class UnknownAreaError extends Error {
   }
 }
 
-/** Refreshes the stale stored schedules of the living people of `areaCode` (and below; "ID" for all) for lists on `on`. */
+/** Refreshes the stale stored schedules of the living people of `areaCode` (and below; "ID" for all) for lists on `on` (computed for `on` when it is later than today). */
 export async function refreshAreaSchedules(
   db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> } & DbOrTx,
   opts: { areaCode: string; on: IsoDate; today: IsoDate; progress?: RefreshProgress },
