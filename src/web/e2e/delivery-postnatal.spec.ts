@@ -57,6 +57,9 @@ test('a birth and the days after: delivery registers the baby; KN1, HB0 and KF1 
   // The delivery: at a facility, by a midwife, a live-born boy of 3,100 g and 49 cm.
   await openRecorder(page, mother!.id, motherName);
   await radio(page, 'placeKind', 'puskesmas');
+  // Near term, many sections are open: the row at the top of the form reaches the delivery in one tap.
+  await page.getByTestId('jump-delivery').click();
+  await expect(page.getByTestId('section-delivery').getByRole('heading')).toBeInViewport();
   const delivery = await section(page, 'delivery');
   await delivery.locator('input[name="delivery.record"]').check();
   await radio(page, 'delivery.place', 'facility');

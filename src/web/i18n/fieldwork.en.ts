@@ -22,6 +22,7 @@ export const fieldworkEn: Record<keyof typeof fieldworkId, string> = {
   'fw.sec.diagnosis': 'Diagnosis',
   'fw.sec.note': 'Note',
   'fw.hideSection': 'Hide',
+  'fw.jumpTo': 'Go to:',
   'fw.addMore': 'Also record:',
   'fw.nothingDueHere': 'Nothing is due in this step. Add another record if needed.',
   'fw.saveVisit': 'Save visit',

@@ -20,6 +20,7 @@ export const fieldworkId = {
   'fw.sec.diagnosis': 'Diagnosis',
   'fw.sec.note': 'Catatan',
   'fw.hideSection': 'Sembunyikan',
+  'fw.jumpTo': 'Langsung ke:',
   'fw.addMore': 'Catat juga:',
   'fw.nothingDueHere': 'Tidak ada layanan yang jatuh tempo pada langkah ini. Tambahkan catatan lain bila perlu.',
   'fw.saveVisit': 'Simpan kunjungan',

@@ -53,6 +53,9 @@ export interface VisitRecorderProps {
 
 const ALL_SECTIONS: SectionId[] = ['measure', 'vitals', 'screening', 'pregnancy', 'immunization', 'supplements', 'anc', 'postnatal', 'services', 'delivery', 'diagnosis', 'note'];
 
+/** From this many open sections on, the form starts with a row of links to them. */
+const JUMP_MIN_SECTIONS = 4;
+
 const SECTION_TITLE: Record<SectionId, MessageKey> = {
   measure: 'fw.sec.measure',
   vitals: 'fw.sec.vitals',
@@ -307,6 +310,29 @@ export function VisitRecorder({ person, schedule, placeKind, facilityId, session
       )}
 
       {shown.length === 0 && <p className="muted" data-testid="nothing-due">{t('fw.nothingDueHere')}</p>}
+      {shown.length >= JUMP_MIN_SECTIONS && (
+        // A long form (a woman near term opens many sections: thousands of pixels on a phone): one tap to each.
+        <nav className="fw-jump" aria-label={t('fw.jumpTo')} data-testid="section-jump">
+          <span className="small muted">{t('fw.jumpTo')}</span>
+          <div className="fw-add-buttons">
+            {shown.map((s) => {
+              const n = offersOf(s).length;
+              return (
+                <button
+                  key={s}
+                  type="button"
+                  className="btn btn-ghost btn-sm fw-jump-btn"
+                  onClick={() => formRef.current?.querySelector(`[data-testid="section-${s}"]`)?.scrollIntoView({ block: 'start', behavior: 'smooth' })}
+                  data-testid={`jump-${s}`}
+                >
+                  {t(SECTION_TITLE[s])}
+                  {n > 0 && <span className="fw-jump-count">{n}</span>}
+                </button>
+              );
+            })}
+          </div>
+        </nav>
+      )}
       {shown.map((s) => section(s))}
 
       {addable.length > 0 && (
