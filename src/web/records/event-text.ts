@@ -2,6 +2,7 @@
  * A recorded event in a few words for the "saved" card: "8,5 kg",
  * "120/80 mmHg", "dosis 2 · batch 2231A", "skor 6 · Abnormal".
  */
+import { DELIVERY_ATTENDANTS, DELIVERY_OUTCOMES, DELIVERY_PLACES } from '../../core/records/validate';
 import type { MessageKey, Params } from '../i18n';
 import type { RecordedEvent } from '../api/visits';
 
@@ -38,17 +39,14 @@ export function eventValueText(e: Pick<RecordedEvent, 'kind' | 'valueNum' | 'val
   return parts.join(' · ');
 }
 
-const OUTCOMES = ['live-birth', 'stillbirth', 'abortion'];
-const PLACES = ['facility', 'home', 'on-the-way'];
-const ATTENDANTS = ['midwife', 'doctor', 'nurse', 'other'];
 
 /** "Lahir hidup · Fasilitas kesehatan · Bidan · Bayi 1: Laki-laki, 3.100 g, 49 cm". */
 function deliveryText(v: Record<string, unknown>, t: T, num: Num): string {
   const parts: string[] = [];
-  const known = (x: unknown, values: string[]): x is string => typeof x === 'string' && values.includes(x);
-  if (known(v.outcome, OUTCOMES)) parts.push(t(`fw.outcome.${v.outcome}` as MessageKey));
-  if (known(v.place, PLACES)) parts.push(t(`fw.deliveryPlace.${v.place}` as MessageKey));
-  if (known(v.attendant, ATTENDANTS)) parts.push(t(`fw.provider.${v.attendant}` as MessageKey));
+  const known = (x: unknown, values: readonly string[]): x is string => typeof x === 'string' && values.includes(x);
+  if (known(v.outcome, DELIVERY_OUTCOMES)) parts.push(t(`fw.outcome.${v.outcome}` as MessageKey));
+  if (known(v.place, DELIVERY_PLACES)) parts.push(t(`fw.deliveryPlace.${v.place}` as MessageKey));
+  if (known(v.attendant, DELIVERY_ATTENDANTS)) parts.push(t(`fw.provider.${v.attendant}` as MessageKey));
   const births = Array.isArray(v.births) ? (v.births as Array<Record<string, unknown>>) : [];
   births.forEach((b, i) => {
     const about = [

@@ -40,7 +40,7 @@ export async function runSchedulesRefresh(database: Pick<Database, 'db'>, args: 
   let last = started;
   try {
     const s = await refreshAreaSchedules(database.db, {
-      areaCode: args.areaCode, on: today, today,
+      areaCode: args.areaCode, today,
       progress: (done, stale) => {
         if (done < stale && performance.now() - last < PROGRESS_EVERY_SECONDS * 1000) return;
         last = performance.now();

@@ -33,10 +33,10 @@ export class UnknownAreaError extends Error {
   }
 }
 
-/** Refreshes the stale stored schedules of the living people of `areaCode` (and below; "ID" for all) for lists on `on` (computed for `on` when it is later than today). */
+/** Refreshes the stale stored schedules of the living people of `areaCode` (and below; "ID" for all) for today's lists. */
 export async function refreshAreaSchedules(
   db: { transaction<T>(fn: (tx: DbOrTx) => Promise<T>): Promise<T> } & DbOrTx,
-  opts: { areaCode: string; on: IsoDate; today: IsoDate; progress?: RefreshProgress },
+  opts: { areaCode: string; today: IsoDate; progress?: RefreshProgress },
 ): Promise<SchedulesRefreshSummary> {
   const started = performance.now();
   let name = 'Indonesia';
@@ -47,6 +47,6 @@ export async function refreshAreaSchedules(
   }
   const where = areasSql([opts.areaCode], sql`p.area_code`);
   const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from person p where p.status = 'alive' and ${where}`);
-  const fresh = await ensureFresh(db, where, opts.on, opts.today, opts.progress);
+  const fresh = await ensureFresh(db, where, opts.today, opts.today, opts.progress);
   return { area: { code: opts.areaCode, name }, people: count!.n, refreshed: fresh.refreshed, seconds: (performance.now() - started) / 1000 };
 }
