@@ -7,10 +7,13 @@
  * earliest one interval after today (catch-up planning).
  *
  * T status (Td for WUS): a status screening whose value is v credits doses
- * 1..v on its date. Doses up to v take only events recorded before that
- * screening; events on or after it count from dose v+1. After a credited dose
- * the next may be given from the screening date (the worker has checked the
- * real date of the last dose in the Buku KIA).
+ * 1..v on its date. Each dose is credited by the earliest screening that
+ * covers it within the dose's window (a later screening with a higher value
+ * adds doses; it does not take back what an earlier one credited). A dose
+ * takes only events recorded before its crediting screening; events on or
+ * after it count for later doses. After a credited dose the next may be given
+ * from the screening date (the worker has checked the real date of the last
+ * dose in the Buku KIA).
  */
 import type { Concept } from '../codes/concepts';
 import { eligibleDays } from '../lifecycle/eligibility';
@@ -54,12 +57,12 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
     if (spans) for (const [a] of spans) if (a <= ec.onDay && a > gateStart) gateStart = a;
     const events = ec.idx.byConcept.get(antigen) ?? [];
     const used = new Uint8Array(events.length);
-    let credit: IndexedEvent | null = null;
+    // Usable status screenings, in date order (the index keeps a concept's events by day).
+    const screenings: IndexedEvent[] = [];
     if (creditConcept) {
       for (const e of ec.idx.byConcept.get(creditConcept) ?? []) {
         const v = e.valueNum;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_CREDIT) continue;
-        if (!credit || v > credit.valueNum!) credit = e;
+        if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_CREDIT) screenings.push(e);
       }
     }
     // Earliest day the next dose may be given, given what happened to the previous one.
@@ -74,8 +77,9 @@ export function seriesEvaluator(items: CompiledItem[]): Evaluator {
       }
       const l = ec.life.age(s.latest);
       const d = Math.max(ec.life.age(s.due), e);
-      // A status screening credits this dose only while the dose still counts (by its latest day).
-      const credited = credit !== null && credit.valueNum! >= s.dose && credit.day <= l;
+      // The earliest screening covering this dose while the dose still counts (by its latest day).
+      const credit = screenings.find((x) => x.valueNum! >= s.dose && x.day <= l) ?? null;
+      const credited = credit !== null;
       const hi = Math.min(l, ec.onDay, credited ? credit!.day - 1 : Infinity);
       let pick = -1;
       for (let i = 0; i < events.length; i++) {

@@ -405,4 +405,28 @@ describe('T status screening after the WUS age', () => {
       'imm.td-1 done', 'imm.td-2 done', 'imm.td-3 done', 'imm.td-4 done', 'imm.td-5 done',
     ]);
   });
+  it('keeps an earlier screening\'s credit when a later one with a higher value comes after the window', () => {
+    // T1 at 36; T3 reported at 50, after her WUS window: T1 stays done (a property test found this lost).
+    const older: PersonFacts = { sex: 'F', birthDate: '1974-01-01', conditions: [{ kind: 'pus', from: '2000-01-01' }] };
+    const events = [
+      { id: 't1', system: 'questionnaire', code: 'tetanus-status', date: '2010-03-01', valueNum: 1 },
+      { id: 't3', system: 'questionnaire', code: 'tetanus-status', date: '2024-06-01', valueNum: 3 },
+    ];
+    const s = computeSchedule({ person: older, events, on: '2024-06-02' });
+    const td = s.entries.filter((e) => e.item.startsWith('imm.td'));
+    expect(td.find((e) => e.key === 'imm.td-1')).toMatchObject({ status: 'done', satisfiedBy: { eventId: 't1' } });
+    expect(td.filter((e) => e.status === 'done').map((e) => e.key)).toEqual(['imm.td-1']);
+  });
+  it('credits each dose from the earliest screening covering it: a dose given between two screenings counts after the first', () => {
+    const mother: PersonFacts = { sex: 'F', birthDate: '1998-05-01', pregnancies: [{ id: 'g1', hpht: '2025-02-01' }] };
+    expect(schedule(mother, [
+      { id: 's2', system: 'questionnaire', code: 'tetanus-status', date: '2025-03-01', valueNum: 2 },
+      vax('t3', 'Td', '2025-04-01'),
+      { id: 's3', system: 'questionnaire', code: 'tetanus-status', date: '2025-05-01', valueNum: 3 },
+    ], '2025-06-01', ['imm.td-1', 'imm.td-2', 'imm.td-3'])).toEqual([
+      'imm.td-1 done 2013-05-01/2013-05-01/2048-04-30 by s2 late',
+      'imm.td-2 done 2025-03-01/2025-03-01/2048-04-30 by s2',
+      'imm.td-3 done 2025-03-01/2025-03-01/2048-04-30 by t3 late',
+    ]);
+  });
 });
